@@ -1,0 +1,97 @@
+"""The data registry: hashes, clear errors for missing/corrupted files, CSV loading, atomic writes."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pooch
+import pytest
+
+from tlspaper import data
+from tlspaper._io import atomic_path
+
+
+@pytest.fixture
+def scratch_data(tmp_path, monkeypatch):
+    """A copy of the data folder that a test may damage."""
+    for f in data.data_dir().iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path))
+    return tmp_path
+
+
+def test_every_registry_file_matches_its_hash():
+    reg = data.registry()
+    assert reg, "registry is empty"
+    for name, digest in reg.items():
+        assert pooch.file_hash(str(data.fetch(name)), alg="sha256") == digest
+
+
+def test_every_tracked_data_file_is_registered():
+    reg = data.registry()
+    for f in data.data_dir().iterdir():
+        if f.is_file() and f.name not in {"registry.txt", "README.md"} and not f.name.startswith("."):
+            assert f.name in reg, f"data/{f.name} is not listed in data/registry.txt"
+
+
+def test_every_registry_file_is_described_in_readme():
+    readme = (data.data_dir() / "README.md").read_text()
+    for name in data.registry():
+        assert f"`{name}`" in readme, f"data/README.md does not describe {name}"
+
+
+def test_corrupted_file_error_names_file_hashes_and_remedy(scratch_data):
+    name = "glasses_carruzzo_yu_2020.csv"
+    expected = data.registry()[name]
+    with open(scratch_data / name, "a") as fh:
+        fh.write("tampered,1,2,3,4,5,6\n")
+    with pytest.raises(data.DataError) as err:
+        data.fetch(name)
+    msg = str(err.value)
+    assert name in msg and expected in msg and "git checkout" in msg
+    assert pooch.file_hash(str(scratch_data / name), alg="sha256") in msg
+
+
+def test_missing_file_error(scratch_data):
+    name = "glasses_carruzzo_yu_2020.csv"
+    (scratch_data / name).unlink()
+    with pytest.raises(data.DataError, match="missing"):
+        data.fetch(name)
+
+
+def test_unknown_name_lists_known_files():
+    with pytest.raises(data.DataError, match="glasses_carruzzo_yu_2020.csv"):
+        data.fetch("no_such_file.csv")
+
+
+def test_load_csv_types_and_missing_column(tmp_path):
+    table = data.load_csv("glasses_carruzzo_yu_2020.csv")
+    assert table["glass"].dtype.kind == "U" and len(table["glass"]) == 10
+    assert table["rho_kg_m3"][0] == 2200.0
+    user = tmp_path / "mine.csv"
+    user.write_text("# my data\nT_K,y\n0.1,1e-4\n0.2,2e-4\n")
+    got = data.load_csv(str(user), required=("T_K", "y"))
+    np.testing.assert_allclose(got["y"], [1e-4, 2e-4])
+    with pytest.raises(data.DataError, match=r"missing column\(s\) \['sigma'\]"):
+        data.load_csv(str(user), required=("T_K", "sigma"))
+
+
+def test_register_and_npz_round_trip(scratch_data):
+    path = data.save_npz(scratch_data / "x_synthetic.npz", {"a": np.arange(3)}, {"seed": 7})
+    digest = data.register(path)
+    assert data.registry()["x_synthetic.npz"] == digest
+    arrays, meta = data.load_npz("x_synthetic.npz")
+    np.testing.assert_array_equal(arrays["a"], [0, 1, 2])
+    assert meta == {"seed": 7}
+
+
+def test_atomic_path_leaves_target_untouched_on_error(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("boom")
+    assert target.read_text() == "old"
+    assert list(tmp_path.iterdir()) == [target]
