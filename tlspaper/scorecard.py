@@ -14,7 +14,7 @@ SOURCES: tuple[str, ...] = (
     "tlspaper.energy_scales",
     "tlspaper.meanfield",
     "tlspaper.universal",
-    "tlspaper.smoking_gun",
+    "tlspaper.ultrasonics",
 )
 
 
