@@ -41,7 +41,7 @@ def power_law_dos(T, E, B, mu):
     Examples
     --------
     >>> float(power_law_dos(0.5, 0.0, 0.0135, 0.127))  # doctest: +ELLIPSIS
-    0.01238...
+    0.01236...
     """
     T = _check_temperature(T)
     E = np.asarray(E, dtype=float)
