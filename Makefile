@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 env: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/jupyter-book build . --path-output _build/book -W --keep-going
-	@echo "book: open _build/book/_build/html/index.html"
+	$(BIN)/jupyter-book build . -W --keep-going
+	@echo "book: open _build/html/index.html"
 
 test: $(STAMP)
 	$(BIN)/ruff check tlspaper tests benchmarks

@@ -32,7 +32,7 @@ def built_book() -> Path:
     """Build the book once (execution cache in _build/.jupyter_cache), failing on any warning."""
     jb = Path(sys.executable).with_name("jupyter-book")
     proc = subprocess.run(
-        [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"],
+        [str(jb), "build", str(ROOT), "-W", "--keep-going"],
         capture_output=True, text=True, cwd=ROOT, timeout=1800,
     )
     assert proc.returncode == 0, f"book build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-4000:]}"

@@ -37,7 +37,7 @@ class Row:
     uncertainty : float
         Our statistical uncertainty (0 for a deterministic formula, NaN if unknown).
     tolerance : float
-        Relative tolerance |ours - published| / |published| within which we call it
+        Relative tolerance ``abs(ours - published) / abs(published)`` within which we call it
         reproduced (stated per row, e.g. the paper's rounding).
     note : str
         Short remark (e.g. why a deviation is expected).
@@ -54,14 +54,14 @@ class Row:
 
     @property
     def deviation(self) -> float:
-        """Relative deviation (ours - published) / |published|."""
+        """Relative deviation ``(ours - published) / abs(published)``."""
         if self.published == 0:
             return math.inf if self.ours != 0 else 0.0
         return (self.ours - self.published) / abs(self.published)
 
     @property
     def within(self) -> bool:
-        """True if |deviation| <= tolerance, or the published value lies within 2 sigma of ours."""
+        """True if ``abs(deviation) <= tolerance``, or the published value is within 2 sigma of ours."""
         if abs(self.deviation) <= self.tolerance:
             return True
         return bool(self.uncertainty > 0 and abs(self.ours - self.published) <= 2 * self.uncertainty)
