@@ -1,7 +1,8 @@
 """Test-suite set-up: turn the book's MyST chapters into notebooks that nbval executes.
 
 Each ``book/*.md`` chapter is converted with jupytext into ``tests/_nb/<chapter>.ipynb``
-before collection (in ``pytest_configure``, before xdist starts workers).  Cells tagged ``nbval-check-output`` get the outputs stored in
+before collection (in ``pytest_configure``, before xdist starts workers).  Cells tagged
+``nbval-check-output`` get the outputs stored in
 ``tests/reference/<chapter>.json`` as their expected output, so ``--nbval-lax`` compares
 exactly those cells (the chapter's key numbers) and merely runs the others.  After an
 intended change of a key number, refresh the references with
@@ -29,7 +30,9 @@ def chapter_sources() -> list[Path]:
 
 
 def checked_cells(nb) -> list:
-    return [c for c in nb.cells if c.cell_type == "code" and CHECK_TAG in c.metadata.get("tags", [])]
+    return [
+        c for c in nb.cells if c.cell_type == "code" and CHECK_TAG in c.metadata.get("tags", [])
+    ]
 
 
 def build_test_notebook(src: Path, out_dir: Path = NB_DIR) -> Path:

@@ -33,7 +33,10 @@ def built_book() -> Path:
     jb = Path(sys.executable).with_name("jupyter-book")
     proc = subprocess.run(
         [str(jb), "build", str(ROOT), "-W", "--keep-going"],
-        capture_output=True, text=True, cwd=ROOT, timeout=1800,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1800,
     )
     assert proc.returncode == 0, f"book build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-4000:]}"
     return HTML
@@ -48,22 +51,40 @@ def render(url: str) -> str:
     """Return the DOM of `url` after its scripts ran, from headless Chromium."""
     with tempfile.TemporaryDirectory() as profile:
         proc = subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", f"--user-data-dir={profile}", "--virtual-time-budget=20000",
-             "--allow-file-access-from-files", "--dump-dom", url],
-            capture_output=True, text=True, timeout=180,
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--virtual-time-budget=20000",
+                "--allow-file-access-from-files",
+                "--dump-dom",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page", toc_chapters() or [pytest.param("none", marks=pytest.mark.skip("no chapters yet"))])
+@pytest.mark.parametrize(
+    "page", toc_chapters() or [pytest.param("none", marks=pytest.mark.skip("no chapters yet"))]
+)
 def test_chapter_renders_in_chromium(built_book, page):
     if CHROMIUM is None:
-        pytest.skip("Chromium not found: install Debian's 'chromium' package "
-                    "(apt-get install chromium), as .ci/run does, to enable this test")
+        pytest.skip(
+            "Chromium not found: install Debian's 'chromium' package "
+            "(apt-get install chromium), as .ci/run does, to enable this test"
+        )
     html_file = built_book / f"{page}.html"
     dom = render(html_file.as_uri())
     assert "<mjx-container" in dom, f"{page}: no equation rendered by MathJax"
@@ -78,4 +99,3 @@ def test_chapter_renders_in_chromium(built_book, page):
     for bad in ("Traceback (most recent call last)", "CellExecutionError", "Error in cell"):
         assert bad not in text, f"{page}: page shows {bad!r}"
     assert 'class="output stderr"' not in dom and "output_error" not in dom, f"{page}: error output"
-

@@ -1,4 +1,4 @@
-"""The data registry: hashes, clear errors for missing/corrupted files, CSV loading, atomic writes."""
+"""The data registry: hashes, errors for missing/corrupted files, CSV loading, atomic writes."""
 
 from __future__ import annotations
 
@@ -32,7 +32,11 @@ def test_every_registry_file_matches_its_hash():
 def test_every_tracked_data_file_is_registered():
     reg = data.registry()
     for f in data.data_dir().iterdir():
-        if f.is_file() and f.name not in {"registry.txt", "README.md"} and not f.name.startswith("."):
+        if (
+            f.is_file()
+            and f.name not in {"registry.txt", "README.md"}
+            and not f.name.startswith(".")
+        ):
             assert f.name in reg, f"data/{f.name} is not listed in data/registry.txt"
 
 

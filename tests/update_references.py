@@ -24,7 +24,12 @@ from tlspaper._io import atomic_path  # noqa: E402
 def refresh(src: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         nb = nbformat.read(build_test_notebook(src, Path(tmp)), as_version=4)
-        NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(src.parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=1800,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(src.parent)}},
+        ).execute()
     outputs = [c.outputs for c in checked_cells(nb)]
     REF_DIR.mkdir(exist_ok=True)
     with atomic_path(REF_DIR / f"{src.stem}.json") as out:

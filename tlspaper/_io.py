@@ -39,7 +39,9 @@ def atomic_path(target: str | os.PathLike, suffix: str | None = None):
     if not target.parent.is_dir():
         raise FileNotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
     fd, tmp = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=suffix if suffix is not None else target.suffix
+        dir=target.parent,
+        prefix=f".{target.name}.",
+        suffix=suffix if suffix is not None else target.suffix,
     )
     os.close(fd)
     tmp = Path(tmp)

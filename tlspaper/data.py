@@ -71,9 +71,13 @@ def registry() -> dict[str, str]:
     if local is not None:
         path = local / "registry.txt"
         if not path.is_file():
-            raise DataError(f"no registry at {path}; set {DATA_DIR_ENV} to a folder with registry.txt")
+            raise DataError(
+                f"no registry at {path}; set {DATA_DIR_ENV} to a folder with registry.txt"
+            )
         return _parse_registry(path.read_text(), str(path))
-    path = pooch.retrieve(_base_url() + "registry.txt", known_hash=None, path=pooch.os_cache("tlspaper"))
+    path = pooch.retrieve(
+        _base_url() + "registry.txt", known_hash=None, path=pooch.os_cache("tlspaper")
+    )
     return _parse_registry(Path(path).read_text(), path)
 
 
@@ -117,7 +121,9 @@ def fetch(name: str) -> Path:
     if local is None:
         return Path(
             pooch.retrieve(
-                _base_url() + name, known_hash=f"sha256:{expected}", fname=name,
+                _base_url() + name,
+                known_hash=f"sha256:{expected}",
+                fname=name,
                 path=pooch.os_cache("tlspaper"),
             )
         )
@@ -204,7 +210,9 @@ def load_csv(name: str, required: tuple[str, ...] = ()) -> dict[str, np.ndarray]
     header = [h.strip() for h in rows[0]]
     missing = [c for c in required if c not in header]
     if missing:
-        raise DataError(f"{path}: missing column(s) {missing}; found {header}, required {list(required)}")
+        raise DataError(
+            f"{path}: missing column(s) {missing}; found {header}, required {list(required)}"
+        )
     out = {}
     for j, col in enumerate(header):
         values = [r[j].strip() if j < len(r) else "" for r in rows[1:]]

@@ -61,10 +61,12 @@ class Row:
 
     @property
     def within(self) -> bool:
-        """True if ``abs(deviation) <= tolerance``, or the published value is within 2 sigma of ours."""
+        """True if ``abs(deviation) <= tolerance`` or published is within 2 sigma of ours."""
         if abs(self.deviation) <= self.tolerance:
             return True
-        return bool(self.uncertainty > 0 and abs(self.ours - self.published) <= 2 * self.uncertainty)
+        return bool(
+            self.uncertainty > 0 and abs(self.ours - self.published) <= 2 * self.uncertainty
+        )
 
     def as_dict(self) -> dict:
         """Return the row as a flat dict including ``deviation`` and ``within``."""
@@ -113,7 +115,9 @@ def format_value(x: float, unc: float = 0.0) -> str:
 
 def to_markdown(rows: list[Row]) -> str:
     """Render rows as a Markdown table (used by the scorecard appendix and each chapter)."""
-    head = "| paper | item | quantity | published | ours ± unc. | deviation | tolerance | within |\n"
+    head = (
+        "| paper | item | quantity | published | ours ± unc. | deviation | tolerance | within |\n"
+    )
     head += "|---|---|---|---|---|---|---|---|\n"
     lines = [
         f"| {r.paper} | {r.item} | {r.quantity} | {format_value(r.published)} | "
