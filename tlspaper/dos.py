@@ -103,11 +103,13 @@ class TabulatedDOS:
         self.edges = np.asarray(edges, dtype=float)
         self.density = np.asarray(density, dtype=float)
         if self.edges.ndim != 1 or len(self.edges) < 2 or np.any(np.diff(self.edges) <= 0):
-            raise ValueError("edges must be a 1-D strictly increasing array with at least 2 entries")
+            raise ValueError(
+                "edges must be a 1-D strictly increasing array with at least 2 entries"
+            )
         if self.density.shape != (len(self.temperatures), len(self.edges) - 1):
             raise ValueError(
-                f"density has shape {self.density.shape}, expected "
-                f"(len(temperatures), len(edges) - 1) = ({len(self.temperatures)}, {len(self.edges) - 1})"
+                f"density has shape {self.density.shape}, expected (len(temperatures), "
+                f"len(edges) - 1) = ({len(self.temperatures)}, {len(self.edges) - 1})"
             )
         self.centres = 0.5 * (self.edges[1:] + self.edges[:-1])
 
