@@ -22,20 +22,21 @@ RHO, V, VO = 2200.0, 4163.0, 45.3e-30
 
 def hand_sio2(alpha=2.5):
     """Every quantity of the chain for SiO2, straight from the printed formulas."""
-    hw = HBAR * V * (6 * math.pi**2 / VO) ** (1 / 3)          # ħω_D [J]
+    hw = HBAR * V * (6 * math.pi**2 / VO) ** (1 / 3)  # ħω_D [J]
     g_o = math.sqrt(2) / 3 * math.sqrt(RHO * V**2 * VO * hw)  # Eq. 5
     a = 4 / 3 * (2 / (9 * math.pi)) ** (2 / 3)
-    g_max = a * RHO * V**2 * VO                                # Eq. 13
-    n_o = RHO * V**2 / (3 * g_max**2)                           # Eq. 7
-    p = RHO * V**2 / (3 * g_max**2) * (g_o / g_max) ** 2        # Eq. 9
-    c = alpha**2 / 3 * (g_o / g_max) ** 4                       # Eq. 12
+    g_max = a * RHO * V**2 * VO  # Eq. 13
+    n_o = RHO * V**2 / (3 * g_max**2)  # Eq. 7
+    p = RHO * V**2 / (3 * g_max**2) * (g_o / g_max) ** 2  # Eq. 9
+    c = alpha**2 / 3 * (g_o / g_max) ** 4  # Eq. 12
     return {"T_D": hw / KB, "g_o": g_o, "g_max": g_max, "n_o": n_o, "pbar": p, "C": c}
 
 
 def test_debye_temperature_sio2_by_hand():
     # (6π²/v_o)^(1/3) = (59.2176 / 45.3e-30)^(1/3) = 1.093413e10 /m; ħ v = 4.390182e-31 J m
-    assert float(u.debye_temperature(V, VO)) == pytest.approx(4.390182e-31 * 1.093413e10 / KB,
-                                                              rel=1e-6)
+    assert float(u.debye_temperature(V, VO)) == pytest.approx(
+        4.390182e-31 * 1.093413e10 / KB, rel=1e-6
+    )
     assert float(u.debye_temperature(V, VO)) == pytest.approx(hand_sio2()["T_D"], rel=1e-12)
     assert abs(float(u.debye_temperature(V, VO)) - 348.0) < 0.5  # Table I prints 348 K
 
@@ -97,8 +98,9 @@ def test_c_independent_of_rho_at_fixed_rho_v2_when_T_D_fixed():
 def test_c_depends_on_impedance_when_T_D_from_v():
     rho = np.array([1000.0, 2200.0, 6000.0])
     # fixed ρv (acoustic impedance): C unchanged
-    np.testing.assert_allclose(u.c_theory(rho, RHO * V / rho, VO), u.c_theory(RHO, V, VO),
-                               rtol=1e-12)
+    np.testing.assert_allclose(
+        u.c_theory(rho, RHO * V / rho, VO), u.c_theory(RHO, V, VO), rtol=1e-12
+    )
     # fixed ρv² instead: C ∝ 1/(ρv)² = v²/(ρv²)² changes as v² = ρv²/ρ
     c = u.c_theory(rho, np.sqrt(RHO * V**2 / rho), VO)
     np.testing.assert_allclose(c / c[1], RHO / rho, rtol=1e-12)
@@ -127,7 +129,8 @@ def test_eq1_composition_is_eq12():
     assert float(c) == pytest.approx(float(u.c_theory(RHO, V, VO, 3.0)), rel=1e-12)
     # Eq. 1 by hand: 1e45 /J/m³ * (1 eV)² / (2200 kg/m³ * (4000 m/s)²)
     assert float(u.coupling_constant(1e45, EV, 2200.0, 4000.0)) == pytest.approx(
-        1e45 * EV**2 / (2200.0 * 4000.0**2), rel=1e-12)
+        1e45 * EV**2 / (2200.0 * 4000.0**2), rel=1e-12
+    )
 
 
 def test_high_temperature_c_is_one_sixth_for_any_glass():
@@ -150,7 +153,8 @@ def test_average_sound_velocity():
 
 def test_formula_unit_volume_sio2():
     assert float(u.formula_unit_volume(60.083e-3, 2200.0)) == pytest.approx(
-        60.083e-3 / (NA * 2200.0), rel=1e-12)
+        60.083e-3 / (NA * 2200.0), rel=1e-12
+    )
     assert float(u.formula_unit_volume(60.083e-3, 2200.0)) * 1e30 == pytest.approx(45.35, abs=0.01)
 
 
@@ -162,7 +166,8 @@ def test_coupling_scale_sio2_is_0p57_ev():
     assert ours == pytest.approx(0.57, abs=0.005)
     # γ_o itself is √2/3 of it
     assert float(u.to_ev(u.gamma_o(2200.0, 4200.0, 45e-30, 350.0))) == pytest.approx(
-        by_hand * math.sqrt(2) / 3, rel=1e-12)
+        by_hand * math.sqrt(2) / 3, rel=1e-12
+    )
 
 
 def test_tunneling_alpha():
@@ -178,8 +183,9 @@ def test_wkb_barrier_height():
     mass = RHO * VO
     expected = (HBAR * math.log(35.0) / 1e-10) ** 2 / (2 * mass) / KB
     assert float(u.wkb_barrier_height(1e-10, RHO, VO, 350.0)) == pytest.approx(expected, rel=1e-9)
-    ratio = u.wkb_barrier_height(0.5e-10, RHO, VO, 350.0) / u.wkb_barrier_height(1e-10, RHO, VO,
-                                                                                   350.0)
+    ratio = u.wkb_barrier_height(0.5e-10, RHO, VO, 350.0) / u.wkb_barrier_height(
+        1e-10, RHO, VO, 350.0
+    )
     assert float(ratio) == pytest.approx(4.0, rel=1e-12)
     with pytest.raises(ValueError, match="T_D must exceed delta0_max"):
         u.wkb_barrier_height(1e-10, RHO, VO, 5.0)
@@ -248,10 +254,10 @@ def test_glass_table_from_registry():
     # the printed T_D instead of ours changes C_th by less than 1 %
     np.testing.assert_allclose(t["C_th_TDpub"], t["C_th"], rtol=0.01)
     # the matching v_o and α reproduce C_exp
-    np.testing.assert_allclose(u.c_theory(t["rho"], t["v"], t["v_o_match"]), t["C_exp"],
-                               rtol=1e-12)
-    np.testing.assert_allclose(u.c_theory(t["rho"], t["v"], t["v_o"], t["alpha_match"]),
-                               t["C_exp"], rtol=1e-12)
+    np.testing.assert_allclose(u.c_theory(t["rho"], t["v"], t["v_o_match"]), t["C_exp"], rtol=1e-12)
+    np.testing.assert_allclose(
+        u.c_theory(t["rho"], t["v"], t["v_o"], t["alpha_match"]), t["C_exp"], rtol=1e-12
+    )
     assert t["C_exp"][0] == pytest.approx(2.9e-4)  # plain values, not x 1e4
 
 

@@ -54,15 +54,15 @@ TABLE_FILE = "glasses_carruzzo_yu_2020.csv"
 # Eq. 13): ρ = 2200 kg/m³, v = 4200 m/s, v_o = 45e-30 m³, ħω_D = 350 K.
 SIO2_ROUNDED = {"rho": 2200.0, "v": 4200.0, "v_o": 45e-30, "T_D": 350.0}
 # Published values quoted in the text of Carruzzo & Yu (2020) (not in Table I):
-_PUB_GAMMA_SCALE_EV = 0.57        # "we find γ ~ 0.57 eV" for SiO2
-_PUB_LAMBDA_RATIO = 0.3           # Eq. (15): ℓ/λ = 1/(2π² C) ~ 0.3
-_PUB_C_HIGH_T = 1.0 / 6.0         # "C = P̄<γ²>/ρv² = 1/6 and is universal"
-_PUB_GAMMA_MAX_PREFACTOR = 0.23   # Eq. (13): "~ 0.23 ρ v² v_o"
-_PUB_ALPHA_1K = 1.5               # ln^(1/2)(Δmax/Δ°) "about 1.5 for Δ° = 1 K"
-_PUB_ALPHA_SLOW = 5.0             # "... about 5 for Δ° = 5e-11 K"
-_PUB_WKB_COEFF = 1.6              # "1.6 √V d ~ ln(35)" (V in K, d in Å), SiO2, ħω_D ~ 350 K
-_PUB_BARRIER_1A = 5.0             # "V ~ 5 K for d = 1 Å"
-_PUB_BARRIER_HALF_A = 20.0        # "V ~ 20 K for d = 0.5 Å"
+_PUB_GAMMA_SCALE_EV = 0.57  # "we find γ ~ 0.57 eV" for SiO2
+_PUB_LAMBDA_RATIO = 0.3  # Eq. (15): ℓ/λ = 1/(2π² C) ~ 0.3
+_PUB_C_HIGH_T = 1.0 / 6.0  # "C = P̄<γ²>/ρv² = 1/6 and is universal"
+_PUB_GAMMA_MAX_PREFACTOR = 0.23  # Eq. (13): "~ 0.23 ρ v² v_o"
+_PUB_ALPHA_1K = 1.5  # ln^(1/2)(Δmax/Δ°) "about 1.5 for Δ° = 1 K"
+_PUB_ALPHA_SLOW = 5.0  # "... about 5 for Δ° = 5e-11 K"
+_PUB_WKB_COEFF = 1.6  # "1.6 √V d ~ ln(35)" (V in K, d in Å), SiO2, ħω_D ~ 350 K
+_PUB_BARRIER_1A = 5.0  # "V ~ 5 K for d = 1 Å"
+_PUB_BARRIER_HALF_A = 20.0  # "V ~ 20 K for d = 0.5 Å"
 # Molar mass of SiO2 [kg/mol] from IUPAC standard atomic weights (Si 28.085, O 15.999); the
 # paper obtains v_o = M/(N_A ρ) "from the material's chemical formula".
 _M_SIO2 = (28.085 + 2 * 15.999) * 1e-3
@@ -412,9 +412,7 @@ def c_theory(rho, v, v_o, alpha=ALPHA_PAPER, T_D=None):
     >>> round(float(c_theory(2200.0, 4163.0, 45.3e-30)) * 1e4, 2)  # SiO2; Table I: 2.9
     2.94
     """
-    return coupling_constant(
-        pbar(rho, v, v_o, T_D), gamma_eff(rho, v, v_o, alpha, T_D), rho, v
-    )
+    return coupling_constant(pbar(rho, v, v_o, T_D), gamma_eff(rho, v, v_o, alpha, T_D), rho, v)
 
 
 def c_high_temperature(rho, v, v_o):
@@ -690,43 +688,132 @@ def scorecard_rows() -> list[Row]:
     rows = []
     for i, g in enumerate(t["glass"]):
         pub = float(t["T_D_pub"][i])
-        rows.append(Row("carruzzo2020", "Table I", f"T_D ({g}) [K]", pub, float(t["T_D"][i]),
-                        0.0, max(0.01, 0.5 / pub),
-                        "k_B T_D = ħ v (6π²/v_o)^(1/3) from the printed v, v_o"))
+        rows.append(
+            Row(
+                "carruzzo2020",
+                "Table I",
+                f"T_D ({g}) [K]",
+                pub,
+                float(t["T_D"][i]),
+                0.0,
+                max(0.01, 0.5 / pub),
+                "k_B T_D = ħ v (6π²/v_o)^(1/3) from the printed v, v_o",
+            )
+        )
     for i, g in enumerate(t["glass"]):
         pub = float(t["C_th_pub"][i]) * 1e4
-        rows.append(Row("carruzzo2020", "Table I", f"C_th ({g}) x 1e4", pub,
-                        float(t["C_th"][i]) * 1e4, float(t["sigma_C_th"][i]) * 1e4,
-                        max(0.05, 0.05 / pub),
-                        "Eq. 12, α = 2.5; unc. from rounding of printed ρ, v, v_o"))
+        rows.append(
+            Row(
+                "carruzzo2020",
+                "Table I",
+                f"C_th ({g}) x 1e4",
+                pub,
+                float(t["C_th"][i]) * 1e4,
+                float(t["sigma_C_th"][i]) * 1e4,
+                max(0.05, 0.05 / pub),
+                "Eq. 12, α = 2.5; unc. from rounding of printed ρ, v, v_o",
+            )
+        )
     s = SIO2_ROUNDED
-    rows.append(Row("carruzzo2020", "text after Table I", "γ ~ (ρv²v_o ħω_D)^½ (SiO2) [eV]",
-                    _PUB_GAMMA_SCALE_EV,
-                    float(to_ev(coupling_scale(s["rho"], s["v"], s["v_o"], s["T_D"]))), 0.0,
-                    0.02, "paper's rounded inputs; = (3/√2) γ_o, not γ_o or γ_eff"))
-    rows.append(Row("carruzzo2020", "Eq. 13", "a in γ_max = a ρ v² v_o",
-                    _PUB_GAMMA_MAX_PREFACTOR, GAMMA_MAX_PREFACTOR, 0.0,
-                    _half_unit(_PUB_GAMMA_MAX_PREFACTOR) / _PUB_GAMMA_MAX_PREFACTOR))
+    rows.append(
+        Row(
+            "carruzzo2020",
+            "text after Table I",
+            "γ ~ (ρv²v_o ħω_D)^½ (SiO2) [eV]",
+            _PUB_GAMMA_SCALE_EV,
+            float(to_ev(coupling_scale(s["rho"], s["v"], s["v_o"], s["T_D"]))),
+            0.0,
+            0.02,
+            "paper's rounded inputs; = (3/√2) γ_o, not γ_o or γ_eff",
+        )
+    )
+    rows.append(
+        Row(
+            "carruzzo2020",
+            "Eq. 13",
+            "a in γ_max = a ρ v² v_o",
+            _PUB_GAMMA_MAX_PREFACTOR,
+            GAMMA_MAX_PREFACTOR,
+            0.0,
+            _half_unit(_PUB_GAMMA_MAX_PREFACTOR) / _PUB_GAMMA_MAX_PREFACTOR,
+        )
+    )
     for pub, delta in ((_PUB_ALPHA_1K, 1.0), (_PUB_ALPHA_SLOW, 5e-11)):
-        rows.append(Row("carruzzo2020", "text after Eq. 11",
-                        f"ln^½(Δmax/Δ°), Δ° = {delta:g} K", pub, float(tunneling_alpha(delta)),
-                        0.0, _half_unit(pub) / pub, "Δmax = 10 K"))
+        rows.append(
+            Row(
+                "carruzzo2020",
+                "text after Eq. 11",
+                f"ln^½(Δmax/Δ°), Δ° = {delta:g} K",
+                pub,
+                float(tunneling_alpha(delta)),
+                0.0,
+                _half_unit(pub) / pub,
+                "Δmax = 10 K",
+            )
+        )
     sio2 = 0  # first row of Table I
     rho, v, v_o = t["rho"][sio2], t["v"][sio2], t["v_o"][sio2]
     c_hi = float(c_high_temperature(rho, v, v_o))
-    rows.append(Row("carruzzo2020", "text before Eq. 15", "C for k_B T ≫ V",
-                    _PUB_C_HIGH_T, c_hi, 0.0, 1e-9, "P̄ = ñ_o, <γ²> = γ_max²/2"))
-    rows.append(Row("carruzzo2020", "Eq. 15", "ℓ/λ for k_B T ≫ V", _PUB_LAMBDA_RATIO,
-                    float(mean_free_path_ratio(c_hi)), 0.0,
-                    _half_unit(_PUB_LAMBDA_RATIO) / _PUB_LAMBDA_RATIO, "= 3/π²"))
+    rows.append(
+        Row(
+            "carruzzo2020",
+            "text before Eq. 15",
+            "C for k_B T ≫ V",
+            _PUB_C_HIGH_T,
+            c_hi,
+            0.0,
+            1e-9,
+            "P̄ = ñ_o, <γ²> = γ_max²/2",
+        )
+    )
+    rows.append(
+        Row(
+            "carruzzo2020",
+            "Eq. 15",
+            "ℓ/λ for k_B T ≫ V",
+            _PUB_LAMBDA_RATIO,
+            float(mean_free_path_ratio(c_hi)),
+            0.0,
+            _half_unit(_PUB_LAMBDA_RATIO) / _PUB_LAMBDA_RATIO,
+            "= 3/π²",
+        )
+    )
     coeff = float(np.sqrt(2 * rho * v_o * K_B) * 1e-10 / HBAR)  # √(2MV) d/ħ per √K per Å
-    rows.append(Row("carruzzo2020", "after Eq. 14", "√(2ρv_o k_B)·1Å/ħ (SiO2) [K^-½]",
-                    _PUB_WKB_COEFF, coeff, 0.0, _half_unit(_PUB_WKB_COEFF) / _PUB_WKB_COEFF))
+    rows.append(
+        Row(
+            "carruzzo2020",
+            "after Eq. 14",
+            "√(2ρv_o k_B)·1Å/ħ (SiO2) [K^-½]",
+            _PUB_WKB_COEFF,
+            coeff,
+            0.0,
+            _half_unit(_PUB_WKB_COEFF) / _PUB_WKB_COEFF,
+        )
+    )
     for pub, d in ((_PUB_BARRIER_1A, 1e-10), (_PUB_BARRIER_HALF_A, 0.5e-10)):
         ours = float(wkb_barrier_height(d, rho, v_o, 350.0))
-        rows.append(Row("carruzzo2020", "after Eq. 14", f"V (SiO2, d = {d * 1e10:g} Å) [K]",
-                        pub, ours, 0.0, 0.1, "ħω_D = 350 K, Δmax = 10 K; paper says '~'"))
-    rows.append(Row("carruzzo2020", "Table I", "v_o = M/(N_A ρ) (SiO2) [Å³]",
-                    float(v_o * 1e30), float(formula_unit_volume(_M_SIO2, rho)) * 1e30, 0.0,
-                    0.005, "M = 60.083 g/mol (IUPAC weights); ρ printed to ±5 kg/m³"))
+        rows.append(
+            Row(
+                "carruzzo2020",
+                "after Eq. 14",
+                f"V (SiO2, d = {d * 1e10:g} Å) [K]",
+                pub,
+                ours,
+                0.0,
+                0.1,
+                "ħω_D = 350 K, Δmax = 10 K; paper says '~'",
+            )
+        )
+    rows.append(
+        Row(
+            "carruzzo2020",
+            "Table I",
+            "v_o = M/(N_A ρ) (SiO2) [Å³]",
+            float(v_o * 1e30),
+            float(formula_unit_volume(_M_SIO2, rho)) * 1e30,
+            0.0,
+            0.005,
+            "M = 60.083 g/mol (IUPAC weights); ρ printed to ±5 kg/m³",
+        )
+    )
     return rows
