@@ -1,10 +1,456 @@
-"""Two-TLS energy scales, the electric/elastic interaction ratio r, and the dipolar-gap DOS."""
+"""Two-TLS energy scales, the electric/elastic interaction ratio r, and the dipolar-gap DOS.
+
+Everything here reproduces Sec. IV, Table I, Eqs. 9-11 and Appendices B-C of Churkin et al.
+(2021).  Energies are returned in kelvin (k_B = 1).  Material inputs are SI (kg/m³, m/s, Pa, m)
+except the TLS-strain couplings γ [eV] and the dipole moments p [debye], the units in which the
+literature quotes them.  The elastic stiffness enters only as ρv², so every elastic function takes
+either ``rho`` and ``v`` or ``modulus`` = ρv² [Pa].
+"""
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
+from scipy import constants as _sc
+
+from .data import load_csv
+
+#: Boltzmann constant [J/K].
+K_B = _sc.k
+#: One electronvolt [J].
+EV = _sc.e
+#: Vacuum permittivity ε0 [F/m].
+EPS0 = _sc.epsilon_0
+#: One debye [C·m] (10⁻²¹/c).
+DEBYE = 1e-21 / _sc.c
+
+#: Appendix C of Churkin et al. (2021): P0⟨|J̃0,el|⟩ ≈ 1.1 Q⁻¹ = 1.74 C_el.
+ELASTIC_LOSS_FACTOR = 1.1
+#: Appendix C: the slope form of the elastic interaction constant, 1.74 C_el.
+ELASTIC_SLOPE_FACTOR = 1.74
+#: Appendix C: P0⟨|J̃0,dip|⟩ ≈ 0.36 tan δ = 0.56 C_dip.
+DIPOLAR_LOSS_FACTOR = 0.36
+#: Appendix C: the slope form of the dipolar interaction constant, 0.56 C_dip.
+DIPOLAR_SLOPE_FACTOR = 0.56
+#: Prefactor turning the bare ratio p²ρv²/(4πε0 ε_r γ²) into App. C's r, *assuming* the
+#: dielectric slope is C_dip = P0 p²/(3 ε0 ε_r) (the analogue of C_el = P0 γ²/(ρv²), with
+#: the standard orientation average 1/3): r = (0.56 · 4π/3) / 1.74 × bare ratio ≈ 1.35 × bare.
+APP_C_PREFACTOR = DIPOLAR_SLOPE_FACTOR * 4.0 * math.pi / 3.0 / ELASTIC_SLOPE_FACTOR
+
+
+def _positive(name: str, value) -> float:
+    value = float(value)
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number > 0, got {value}")
+    return value
+
+
+def _positive_array(name: str, value, unit: str) -> np.ndarray:
+    arr = np.asarray(value, dtype=float)
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty; give at least one value [{unit}]")
+    if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
+        raise ValueError(f"{name} must contain only finite values > 0 [{unit}], got {value!r}")
+    return arr
+
+
+def _scalar_or_array(x):
+    return float(x) if np.ndim(x) == 0 else x
+
+
+def _modulus(rho, v, modulus) -> np.ndarray:
+    """ρv² [Pa] from either (rho, v) or modulus; exactly one way must be given."""
+    if modulus is not None:
+        if rho is not None or v is not None:
+            raise ValueError("give either rho and v, or modulus (= rho v²), not both")
+        return _positive_array("modulus", modulus, "Pa")
+    if rho is None or v is None:
+        raise ValueError(
+            "the elastic stiffness is missing: give rho [kg/m³] and v [m/s], "
+            "or modulus = rho v² [Pa]"
+        )
+    return _positive_array("rho", rho, "kg/m³") * _positive_array("v", v, "m/s") ** 2
+
+
+# --------------------------------------------------------------------------------------------
+# Table I and Eqs. 10-11: energy scales of the two-TLS model
+# --------------------------------------------------------------------------------------------
+
+
+def shear_modulus(E, nu):
+    """Shear modulus G = E / (2(1 + ν)) of an isotropic solid, i.e. ρ v_t² [unit of E].
+
+    Parameters
+    ----------
+    E : float or array_like
+        Young's modulus (any unit, e.g. Pa), > 0.
+    nu : float
+        Poisson ratio, -1 < ν < 0.5.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        G in the unit of `E`.
+
+    Examples
+    --------
+    >>> shear_modulus(240.0, 0.2)
+    100.0
+    """
+    E = _positive_array("E", E, "modulus unit")
+    nu = float(nu)
+    if not -1.0 < nu < 0.5:
+        raise ValueError(f"nu (Poisson ratio) must lie in (-1, 0.5), got {nu}")
+    return _scalar_or_array(E / (2.0 * (1.0 + nu)))
+
+
+def elastic_pair_energy(gamma_1, gamma_2, R, *, rho=None, v=None, modulus=None):
+    """Phonon-mediated interaction γ₁γ₂/(ρv²R³) of two defects at distance R, in kelvin.
+
+    This is Eq. 10 of Churkin et al. (2021) with the O(1) angular factor set to one; it gives
+    all three elastic entries of Table I (see :func:`nn_defect_interaction`,
+    :func:`random_field`, :func:`elastic_interaction`).
+
+    Parameters
+    ----------
+    gamma_1, gamma_2 : float or array_like
+        Defect-strain couplings [eV], > 0.
+    R : float or array_like
+        Distance [m], > 0.
+    rho : float or array_like, optional
+        Mass density [kg/m³].
+    v : float or array_like, optional
+        Sound velocity [m/s] (App. C: the transverse one dominates).
+    modulus : float or array_like, optional
+        ρv² [Pa], instead of `rho` and `v`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Energy [K].
+
+    Examples
+    --------
+    >>> # (1 eV)² / (1e11 Pa × (1 nm)³) = 2.5670e-22 J = 18.592 K
+    >>> round(elastic_pair_energy(1.0, 1.0, 1e-9, modulus=1e11), 3)
+    18.592
+    """
+    g1 = _positive_array("gamma_1", gamma_1, "eV") * EV
+    g2 = _positive_array("gamma_2", gamma_2, "eV") * EV
+    R = _positive_array("R", R, "m")
+    return _scalar_or_array(g1 * g2 / (_modulus(rho, v, modulus) * R**3) / K_B)
+
+
+def nn_defect_interaction(gamma_s, R0, *, rho=None, v=None, modulus=None):
+    """Table I, first column: the NN defect interaction γ_s²/(ρv²R0³) ~ T_g [K].
+
+    Parameters are those of :func:`elastic_pair_energy` with γ₁ = γ₂ = `gamma_s` [eV] and
+    R = `R0` [m], the typical distance between nearest two-level defects.
+
+    Examples
+    --------
+    >>> round(nn_defect_interaction(1.0, 1e-9, modulus=1e11), 3)
+    18.592
+    """
+    return elastic_pair_energy(gamma_s, gamma_s, R0, rho=rho, v=v, modulus=modulus)
+
+
+def random_field(gamma_s, gamma_w, R0, *, rho=None, v=None, modulus=None):
+    """Table I, second column: the τ-TLS disorder energy h0 ~ γ_sγ_w/(ρv²R0³) [K].
+
+    Parameters are those of :func:`elastic_pair_energy` (γ_s and γ_w in eV, R0 in m).
+
+    Examples
+    --------
+    >>> round(random_field(1.0, 0.02, 1e-9, modulus=1e11), 4)   # g × 18.592 K
+    0.3718
+    """
+    return elastic_pair_energy(gamma_s, gamma_w, R0, rho=rho, v=v, modulus=modulus)
+
+
+def elastic_interaction(gamma_w, R0, *, rho=None, v=None, modulus=None):
+    """Table I, third column (top row): the NN τ-TLS interaction J0 ~ γ_w²/(ρv²R0³) [K].
+
+    Parameters are those of :func:`elastic_pair_energy` (γ_w in eV, R0 in m).
+
+    Examples
+    --------
+    >>> round(elastic_interaction(0.02, 1e-9, modulus=1e11), 6)   # g² × 18.592 K
+    0.007437
+    """
+    return elastic_pair_energy(gamma_w, gamma_w, R0, rho=rho, v=v, modulus=modulus)
+
+
+def dipolar_interaction(p, R0, eps_r=1.0):
+    """Table I, third column (bottom row), Eq. 11: J0 ~ p²/(4πε0 ε_r R0³) [K].
+
+    Parameters
+    ----------
+    p : float or array_like
+        TLS electric dipole moment [debye], > 0.
+    R0 : float or array_like
+        Distance [m], > 0.
+    eps_r : float, optional
+        Relative permittivity screening the interaction.  Default 1: the paper's bare
+        formula p²/(4πε0R0³).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Energy [K].
+
+    Examples
+    --------
+    >>> # 1 D at 1 nm: (3.33564e-30 C m)² / (4π ε0 (1e-9 m)³) / k_B = 7.24 K
+    >>> round(dipolar_interaction(1.0, 1e-9), 2)
+    7.24
+    """
+    p = _positive_array("p", p, "debye") * DEBYE
+    R0 = _positive_array("R0", R0, "m")
+    eps_r = _positive("eps_r", eps_r)
+    return _scalar_or_array(p**2 / (4.0 * math.pi * EPS0 * eps_r * R0**3) / K_B)
+
+
+class TwoTLSScales(NamedTuple):
+    """The three energy scales of a row of Table I [K]."""
+
+    nn_defect: float
+    """Interaction between nearest-neighbour general defects, γ_s²/(ρv²R0³) ~ T_g."""
+    h0: float
+    """Disorder (random-field) energy of a τ-TLS, g times smaller."""
+    J0: float
+    """Interaction between nearest-neighbour τ-TLSs, g² times smaller (elastic)."""
+
+
+def scales_from_glass_temperature(T_g, g):
+    """Table I's elastic scales from T_g and g = γ_w/γ_s: (T_g, g T_g, g² T_g) [K].
+
+    Since γ_s²/(ρv²R0³) ~ T_g, the same expression with one (two) γ_s replaced by γ_w is g
+    (g²) times smaller (Sec. IV of Churkin et al. 2021).
+
+    Parameters
+    ----------
+    T_g : float
+        Glass transition temperature [K], > 0.
+    g : float
+        γ_w/γ_s, 0 < g <= 1 (the paper: g ≈ 0.02).
+
+    Returns
+    -------
+    TwoTLSScales
+
+    Examples
+    --------
+    >>> s = scales_from_glass_temperature(500.0, 0.02)
+    >>> round(s.h0, 6), round(s.J0, 6)
+    (10.0, 0.2)
+    """
+    T_g = _positive("T_g", T_g)
+    g = _positive("g", g)
+    if g > 1:
+        raise ValueError(f"g = gamma_w/gamma_s must lie in (0, 1], got {g}")
+    return TwoTLSScales(T_g, g * T_g, g * g * T_g)
+
+
+def nn_distance(energy, gamma_1, gamma_2, *, rho=None, v=None, modulus=None):
+    """The distance R at which γ₁γ₂/(ρv²R³) equals `energy`: Eq. 10 inverted [m].
+
+    Used to find the R0 that the two-TLS model implies for given couplings and T_g.
+
+    Parameters
+    ----------
+    energy : float or array_like
+        Target energy [K], > 0.
+    gamma_1, gamma_2 : float or array_like
+        Couplings [eV].
+    rho, v, modulus
+        As in :func:`elastic_pair_energy`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        R [m].
+
+    Examples
+    --------
+    >>> R = nn_distance(18.592, 1.0, 1.0, modulus=1e11)
+    >>> round(R * 1e9, 4)
+    1.0
+    """
+    energy = _positive_array("energy", energy, "K") * K_B
+    g1 = _positive_array("gamma_1", gamma_1, "eV") * EV
+    g2 = _positive_array("gamma_2", gamma_2, "eV") * EV
+    return _scalar_or_array(np.cbrt(g1 * g2 / (_modulus(rho, v, modulus) * energy)))
+
+
+# --------------------------------------------------------------------------------------------
+# Appendix C: the ratio r of electric to elastic interaction constants
+# --------------------------------------------------------------------------------------------
+
+
+def interaction_ratio(*, tan_delta=None, C_dip=None, Q_inv=None, C_el=None):
+    """App. C's r from one dielectric and one elastic measurement, in any combination.
+
+    ``P0⟨|J̃0,dip|⟩ ≈ 0.36 tan δ = 0.56 C_dip`` and ``P0⟨|J̃0,el|⟩ ≈ 1.1 Q⁻¹ = 1.74 C_el``,
+    so r = (0.36 tan δ or 0.56 C_dip) / (1.1 Q⁻¹ or 1.74 C_el).  The loss and slope forms
+    agree to about 1 % when C = (2/π) × loss (then 0.36 π/2 = 0.565 ≈ 0.56 and
+    1.1 π/2 = 1.728 ≈ 1.74): the relaxation-plateau relation Q⁻¹ = (π/2) C_el of App. C.
+
+    Parameters
+    ----------
+    tan_delta, C_dip : float or array_like
+        Exactly one of them: the dielectric loss tangent or the dielectric log-slope.
+    Q_inv, C_el : float or array_like
+        Exactly one of them: the internal friction or the sound-velocity log-slope.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        r = ⟨|J̃0,dip|⟩ / ⟨|J̃0,el|⟩ (dimensionless).
+
+    Examples
+    --------
+    >>> round(interaction_ratio(C_dip=0.2e-3, Q_inv=3.3e-4), 3)   # SiO2 (one reading)
+    0.309
+    """
+    if (tan_delta is None) == (C_dip is None):
+        raise ValueError("give exactly one dielectric input: tan_delta or C_dip")
+    if (Q_inv is None) == (C_el is None):
+        raise ValueError("give exactly one elastic input: Q_inv or C_el")
+    if tan_delta is not None:
+        dip = DIPOLAR_LOSS_FACTOR * _positive_array("tan_delta", tan_delta, "dimensionless")
+    else:
+        dip = DIPOLAR_SLOPE_FACTOR * _positive_array("C_dip", C_dip, "dimensionless")
+    if Q_inv is not None:
+        el = ELASTIC_LOSS_FACTOR * _positive_array("Q_inv", Q_inv, "dimensionless")
+    else:
+        el = ELASTIC_SLOPE_FACTOR * _positive_array("C_el", C_el, "dimensionless")
+    return _scalar_or_array(dip / el)
+
+
+def r_from_losses(tan_delta, Q_inv):
+    """App. C: r = 0.36 tan δ / (1.1 Q⁻¹) from dielectric loss and internal friction.
+
+    Parameters
+    ----------
+    tan_delta : float or array_like
+        Dielectric loss tangent (relaxation plateau), > 0.
+    Q_inv : float or array_like
+        Acoustic internal friction Q⁻¹ (relaxation plateau), > 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        r (dimensionless).
+
+    Examples
+    --------
+    >>> round(r_from_losses(1.1e-3, 0.36e-3), 12)
+    1.0
+    """
+    return interaction_ratio(tan_delta=tan_delta, Q_inv=Q_inv)
+
+
+def r_from_slopes(C_dip, C_el):
+    """App. C: r = 0.56 C_dip / (1.74 C_el) from the logarithmic slopes of ε(T) and v(T).
+
+    Parameters
+    ----------
+    C_dip : float or array_like
+        Slope of the logarithmic temperature dependence of the dielectric constant, > 0.
+    C_el : float or array_like
+        Slope of the logarithmic temperature dependence of the sound velocity, > 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        r (dimensionless).
+
+    Examples
+    --------
+    >>> round(r_from_slopes(1.51e-3, 3.2e-4), 3)   # BK7; App. C prints 1.51
+    1.519
+    """
+    return interaction_ratio(C_dip=C_dip, C_el=C_el)
+
+
+def dipolar_elastic_ratio(
+    p, gamma_w, *, rho=None, v=None, modulus=None, eps_r=1.0, prefactor=1.0
+):
+    """Estimated r from microscopic parameters: J0,dip / J0,el = p²ρv² / (4πε0 ε_r γ_w²).
+
+    The ratio of Eq. 11 to Eq. 10 at the same distance: R0 and the O(1) factors c_ij cancel
+    (``prefactor=1``, the accuracy of Table I).  With ``prefactor=APP_C_PREFACTOR`` (≈ 1.35)
+    it is App. C's ratio of averaged interaction constants, under the assumption stated at
+    :data:`APP_C_PREFACTOR` and with γ_w taken as App. C's γ0.
+
+    Parameters
+    ----------
+    p : float or array_like
+        TLS dipole moment [debye].
+    gamma_w : float or array_like
+        τ-TLS strain coupling [eV].
+    rho, v, modulus
+        Stiffness as in :func:`elastic_pair_energy` (transverse mode, App. C).
+    eps_r : float, optional
+        Relative permittivity; default 1 (the paper's bare Eq. 11).
+    prefactor : float, optional
+        Multiplies the bare ratio; default 1.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        r (dimensionless).
+
+    Examples
+    --------
+    >>> # (1 D)²/(4π ε0) = 1.0000e-49 J m³;  (1 eV)²/(1e11 Pa) = 2.567e-49 J m³
+    >>> round(dipolar_elastic_ratio(1.0, 1.0, modulus=1e11), 4)
+    0.3896
+    """
+    p = _positive_array("p", p, "debye") * DEBYE
+    gw = _positive_array("gamma_w", gamma_w, "eV") * EV
+    eps_r = _positive("eps_r", eps_r)
+    prefactor = _positive("prefactor", prefactor)
+    dip = p**2 / (4.0 * math.pi * EPS0 * eps_r)
+    el = gw**2 / _modulus(rho, v, modulus)
+    return _scalar_or_array(prefactor * dip / el)
+
+
+def dipole_threshold(gamma_w, *, rho=None, v=None, modulus=None, eps_r=1.0, prefactor=1.0):
+    """The dipole moment at which :func:`dipolar_elastic_ratio` equals one [debye].
+
+    p* = γ_w sqrt(4πε0 ε_r / (prefactor · ρv²)); the estimated r exceeds 1 for p > p*.
+
+    Parameters
+    ----------
+    gamma_w : float or array_like
+        τ-TLS strain coupling [eV].
+    rho, v, modulus, eps_r, prefactor
+        As in :func:`dipolar_elastic_ratio`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        p* [debye].
+
+    Examples
+    --------
+    >>> round(dipole_threshold(1.0, modulus=1e11), 3)   # 1 D / sqrt(0.3896)
+    1.602
+    """
+    gw = _positive_array("gamma_w", gamma_w, "eV") * EV
+    eps_r = _positive("eps_r", eps_r)
+    prefactor = _positive("prefactor", prefactor)
+    p = gw * np.sqrt(4.0 * math.pi * EPS0 * eps_r / (prefactor * _modulus(rho, v, modulus)))
+    return _scalar_or_array(p / DEBYE)
+
+
+# --------------------------------------------------------------------------------------------
+# Eq. 9: the dipolar gap in the single-TLS density of states
+# --------------------------------------------------------------------------------------------
 
 #: The constant c = 2π/3 of Eq. 9 of Churkin et al. (2021).
 DIPOLAR_GAP_C = 2.0 * math.pi / 3.0
@@ -150,3 +596,205 @@ def dipolar_gap_fitted_power(J0, h0, window=(1e-3, 1.0), npoints=201):
     E = J0 * np.geomspace(lo, hi, int(npoints))
     slope, _ = np.polyfit(np.log(E), np.log(dipolar_gap_dos(E, J0, h0)), 1)
     return float(slope)
+
+
+# --------------------------------------------------------------------------------------------
+# Published inputs and the chapter's comparisons
+# --------------------------------------------------------------------------------------------
+
+#: Registry file with the numbers printed in seed 001 (Table I, Sec. IV, App. C).
+PUBLISHED_FILE = "energy_scales_churkin_2021.csv"
+#: Registry file with the material parameters of a-Al2O3 and a-Si3N4 (sources inside).
+MATERIALS_FILE = "dipolar_materials.csv"
+#: Energy window (in units of J0) of the least-squares power μ quoted in the chapter.
+MU_WINDOW = (1e-3, 1.0)
+
+
+def published() -> dict[str, tuple[float, float]]:
+    """The numbers printed in Churkin et al. (2021) that this module reproduces.
+
+    Returns
+    -------
+    dict of str to (float, float)
+        ``{key: (low, high)}`` from ``data/energy_scales_churkin_2021.csv`` (units in its
+        ``unit`` column; a single printed value has low = high).
+
+    Examples
+    --------
+    >>> published()["T_g"]
+    (300.0, 1000.0)
+    """
+    table = load_csv(PUBLISHED_FILE, required=("key", "low", "high", "unit"))
+    return {
+        str(k): (float(lo), float(hi))
+        for k, lo, hi in zip(table["key"], table["low"], table["high"], strict=True)
+    }
+
+
+def midpoint(key: str) -> float:
+    """Midpoint of a published range (the value itself for a single number).
+
+    Examples
+    --------
+    >>> midpoint("T_g")
+    650.0
+    """
+    values = published()
+    if key not in values:
+        raise KeyError(f"{key!r} is not in {PUBLISHED_FILE}; known keys: {', '.join(values)}")
+    lo, hi = values[key]
+    return 0.5 * (lo + hi)
+
+
+def material_parameters(material: str) -> dict[str, float]:
+    """Shear modulus range and permittivity of a material of ``data/dipolar_materials.csv``.
+
+    Parameters
+    ----------
+    material : str
+        ``"Al2O3"`` or ``"Si3N4"`` (``"SiO2"`` has only ``eps_r``).
+
+    Returns
+    -------
+    dict
+        ``G_low``, ``G_high``, ``G_mid`` = ρ v_t² [Pa] from E and ν (NaN if not listed),
+        and ``eps_r``.
+
+    Examples
+    --------
+    >>> round(material_parameters("Si3N4")["G_mid"] / 1e9, 1)   # 285 GPa / 2.4
+    118.8
+    """
+    table = load_csv(MATERIALS_FILE, required=("material", "E_GPa_low", "E_GPa_high",
+                                               "poisson", "eps_r"))
+    names = [str(m) for m in table["material"]]
+    if material not in names:
+        raise ValueError(f"material must be one of {names}, got {material!r}")
+    i = names.index(material)
+    out = {"eps_r": float(table["eps_r"][i])}
+    E_lo, E_hi, nu = table["E_GPa_low"][i], table["E_GPa_high"][i], table["poisson"][i]
+    if np.isfinite(E_lo):
+        out["G_low"] = shear_modulus(E_lo * 1e9, nu)
+        out["G_high"] = shear_modulus(E_hi * 1e9, nu)
+    else:
+        out["G_low"] = out["G_high"] = math.nan
+    out["G_mid"] = 0.5 * (out["G_low"] + out["G_high"])
+    return out
+
+
+def dipolar_row_J0(material: str, p=None, gamma_w=None, eps_r=1.0) -> float:
+    """Table I bottom row: J0,dip [K] at the R0 where the top row holds, for `material`.
+
+    R0 is fixed by γ_s²/(ρv_t²R0³) = T_g with γ_s = γ_w/g (top row), so that
+    J0,dip = p²/(4πε0 ε_r R0³) = J0,el × :func:`dipolar_elastic_ratio`, J0,el = g² T_g.
+    Defaults are the midpoints of the paper's ranges: T_g = 650 K, g = 0.02, p = 4.5 D,
+    γ_w = 1.5 eV; ρv_t² is the material's mid shear modulus.
+
+    Parameters
+    ----------
+    material : str
+        A material of ``data/dipolar_materials.csv`` with elastic data.
+    p : float, optional
+        Dipole moment [debye].
+    gamma_w : float, optional
+        Strain coupling [eV].
+    eps_r : float, optional
+        Screening; default 1 (the paper's bare Eq. 11).
+
+    Returns
+    -------
+    float
+        J0,dip [K].
+    """
+    p = midpoint("p_strong") if p is None else p
+    gamma_w = midpoint("gamma_w") if gamma_w is None else gamma_w
+    J0_el = scales_from_glass_temperature(midpoint("T_g"), midpoint("g")).J0
+    G = material_parameters(material)["G_mid"]
+    return J0_el * dipolar_elastic_ratio(p, gamma_w, modulus=G, eps_r=eps_r)
+
+
+def sio2_r_readings() -> dict[str, tuple[float, float, float]]:
+    """App. C's r for SiO2 under the two possible readings of "Q = 3.3·10⁻⁴".
+
+    App. C quotes C = 0.17-0.23·10⁻³ (labelled C_el, from a dielectric experiment [73]) and
+    "Q = 3.3·10⁻⁴" (from an internal-friction experiment [74]).  Reading ``"A"``: C is the
+    dielectric slope C_dip and 3.3·10⁻⁴ is Q⁻¹, r = 0.56 C/(1.1 Q⁻¹).  Reading ``"B"``: C is
+    C_el as labelled and 3.3·10⁻⁴ is tan δ, r = 0.36 tan δ/(1.74 C).
+
+    Returns
+    -------
+    dict
+        ``{"A": (r at mid C, r at low C, r at high C), "B": (...)}``.
+
+    Examples
+    --------
+    >>> {k: round(v[0], 3) for k, v in sio2_r_readings().items()}
+    {'A': 0.309, 'B': 0.341}
+    """
+    values = published()
+    C_lo, C_hi = values["SiO2_C"]
+    Q = values["SiO2_Q"][0]
+    Cs = (0.5 * (C_lo + C_hi), C_lo, C_hi)
+    return {
+        "A": tuple(interaction_ratio(C_dip=C, Q_inv=Q) for C in Cs),
+        "B": tuple(interaction_ratio(tan_delta=Q, C_el=C) for C in Cs),
+    }
+
+
+def scorecard_rows():
+    """Published-vs-ours comparisons of the energy-scales chapter (Table I, Eq. 9, App. C).
+
+    Returns
+    -------
+    list of tlspaper.scorecard.Row
+    """
+    from .scorecard import Row
+
+    pub = published()
+    paper = "churkin2021"
+    T_g, g = midpoint("T_g"), midpoint("g")
+    top = scales_from_glass_temperature(T_g, g)
+    rows = [
+        Row(paper, "Table I", "NN defect interaction ~ T_g [K]", midpoint("T_g"),
+            pub["h0"][0] / g, tolerance=0.54,
+            note="ours = h0/g with the printed h0 = 10 K and g = 0.02 (the table's own "
+                 "consistency); published range 300-1000 K: midpoint, tolerance covers it"),
+        Row(paper, "Table I", "h0 [K]", pub["h0"][0], top.h0, tolerance=0.5,
+            note="ours = g T_g at the T_g midpoint 650 K, g = 0.02 (T_g = 300-1000 K gives "
+                 "6-20 K); the printed '≈ 10 K' read as ±50 %"),
+        Row(paper, "Table I (top row)", "J0 elastic [K]", midpoint("J0_el"), top.J0,
+            tolerance=0.5,
+            note="ours = g² T_g at T_g = 650 K, g = 0.02; published range 0.1-0.3 K: "
+                 "midpoint, tolerance covers it"),
+        Row(paper, "Sec. IV text", "J0 ≈ g h0 [K]", pub["J0_text"][0], g * pub["h0"][0],
+            tolerance=0.17,
+            note="g h0 with the paper's g = 0.02 and h0 = 10 K is 0.2 K, not the printed "
+                 "0.3 K (tolerance: one significant figure)"),
+    ]
+    for material in ("Al2O3", "Si3N4"):
+        rows.append(Row(
+            paper, "Table I (bottom row)", f"J0 dipolar [K], {material} inputs",
+            midpoint("J0_dip"), dipolar_row_J0(material), tolerance=0.2,
+            note="ours = p²/(4πε0R0³), R0 from the top row (γ_s = γ_w/g, T_g = 650 K), "
+                 "p = 4.5 D, γ_w = 1.5 eV (range midpoints), bare ε_r = 1, shear modulus of "
+                 f"a-{material}; published range 2-3 K: midpoint, tolerance covers it"))
+    x = midpoint("J0_over_h0_phonon")
+    rows.append(Row(
+        paper, "Eq. 9", "μ at J0/h0 = 0.03", midpoint("mu_phonon"),
+        dipolar_gap_fitted_power(x, 1.0, window=MU_WINDOW), tolerance=0.5,
+        note="ours: least-squares log-log slope of Eq. 9 over E = 1e-3 J0 ... J0; the local "
+             f"slope at E = J0 is c J0/h0 = {DIPOLAR_GAP_C * x:.3f}; '≈ 0.03' read as ±50 %"))
+    readings = sio2_r_readings()
+    for key, text in (("A", "C = C_dip [73], 3.3e-4 = Q⁻¹ [74]"),
+                      ("B", "C = C_el, 3.3e-4 = tan δ")):
+        mid, lo, hi = readings[key]
+        rows.append(Row(
+            paper, "App. C", f"r, SiO2 (reading {key})", pub["SiO2_r"][0], mid, tolerance=0.17,
+            note=f"{text}; C at the midpoint of 0.17-0.23e-3 (range gives "
+                 f"{min(lo, hi):.2f}-{max(lo, hi):.2f}); tolerance: one significant figure"))
+    for glass in ("BK7", "coverglass"):
+        rows.append(Row(
+            paper, "App. C", f"r, {glass}", pub[f"{glass}_r"][0],
+            r_from_slopes(pub[f"{glass}_C_dip"][0], pub[f"{glass}_C_el"][0]), tolerance=0.01,
+            note="0.56 C_dip/(1.74 C_el) with the printed slopes"))
+    return rows
