@@ -1,0 +1,142 @@
+"""TLS-glass mean field (seed 003): geometry, Eq. 4 solver, Eqs. 6 and 12, rate statistics."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy.optimize import brentq
+
+from tlspaper import meanfield as mf
+
+
+def test_site_density_formula_and_sampled_mean_nn_distance():
+    # 3-D: n = 3 Γ(4/3)^3 / (4π); 2-D: n = 1/4
+    assert mf.site_density(1.0, 3) == pytest.approx(3 * math.gamma(4 / 3) ** 3 / (4 * math.pi))
+    assert mf.site_density(2.0, 2) == pytest.approx(1 / 16)
+    rng = np.random.default_rng(5)
+    for dim in (2, 3):
+        pos, L = mf.random_sites(3000, dim, rng)
+        d = mf.periodic_distances(pos, L)
+        np.fill_diagonal(d, np.inf)
+        nn = d.min(axis=1)
+        # mean NN distance of a Poisson set is r_nn = 1 (finite-N correction O(1/N))
+        assert nn.mean() == pytest.approx(1.0, abs=4 * nn.std() / math.sqrt(nn.size))
+
+
+def test_periodic_distance_uses_minimum_image():
+    d = mf.periodic_distances([[0.5, 0.5, 0.5], [9.5, 9.5, 0.5]], 10.0)
+    assert d[0, 1] == pytest.approx(math.sqrt(2))
+
+
+def test_two_site_system_solved_by_hand():
+    # x1 = 1 + c tanh(x2/2T), x2 = c tanh(x1/2T): eliminate x2 and solve the 1-D equation.
+    c, T = 0.5, 0.2
+    f = lambda x1: x1 - 1 - c * math.tanh(c * math.tanh(x1 / (2 * T)) / (2 * T))  # noqa: E731
+    x1 = brentq(f, 0.0, 3.0)
+    x2 = c * math.tanh(x1 / (2 * T))
+    sol = mf.solve_mean_field([1.0, 0.0], [[0.0, c], [c, 0.0]], T, tol=1e-12)
+    assert sol.converged
+    np.testing.assert_allclose(sol.x, [x1, x2], atol=1e-10)
+    # T -> 0: the field of a saturated spin is the full coupling
+    sol0 = mf.solve_mean_field([1.0, 0.0], [[0.0, c], [c, 0.0]], 1e-4)
+    np.testing.assert_allclose(sol0.x, [1.5, 0.5], atol=1e-9)
+
+
+def test_iteration_converges_on_small_glass_and_satisfies_eq4():
+    g = mf.tls_glass(60, W=1.0, J=1.0, rng=np.random.default_rng(2))
+    T = 0.05
+    sol = mf.solve_mean_field(g.delta, g.coupling, T, tol=1e-10)
+    assert sol.converged and sol.residual < 1e-10
+    # Eq. 4 written out independently: Δ'_i = Δ_i + 1/4 Σ u_ij / r_ij³ tanh(Δ'_j / 2T)
+    rhs = g.delta + g.coupling @ np.tanh(sol.x / (2 * T))
+    np.testing.assert_allclose(sol.x, rhs, atol=1e-9)
+
+
+def test_non_convergence_is_reported():
+    g = mf.tls_glass(60, W=1.0, J=1.0, rng=np.random.default_rng(2))
+    sol = mf.solve_mean_field(g.delta, g.coupling, 0.05, tol=1e-14, max_sweeps=1)
+    assert not sol.converged and sol.sweeps == 1 and sol.residual > 1e-14
+
+
+def test_coupling_statistics_match_J_and_r3():
+    # C_ij r_ij^3 = u_ij / 4 with u Gaussian of std U0 = J r_nn^3
+    rng = np.random.default_rng(3)
+    g = mf.tls_glass(400, W=1.0, J=2.0, rng=rng)
+    d = mf.periodic_distances(g.positions, g.L)
+    iu = np.triu_indices(400, 1)
+    u = 4 * g.coupling[iu] * d[iu] ** 3
+    assert u.std() == pytest.approx(2.0, rel=0.01)
+    assert abs(u.mean()) < 0.01
+    assert g.delta.std() == pytest.approx(1.0, rel=0.15)
+    assert g.delta0.min() >= 1e-7 and g.delta0.max() <= 1e-1
+
+
+def test_eq6_and_eq12_by_hand():
+    E = mf.excitation_energies([0.3, -0.4, 0.0], [0.4, 0.3, 0.2])
+    np.testing.assert_allclose(E, [0.5, -0.5, 0.2])
+    T = 0.1
+    lam = mf.tls_relaxation_rates(E, [0.4, 0.3, 0.2], T, a=2.0)
+    expected = [2 * 0.16 * 0.5 / math.tanh(2.5), 2 * 0.09 * 0.5 / math.tanh(2.5),
+                2 * 0.04 * 0.2 / math.tanh(1.0)]
+    np.testing.assert_allclose(lam, expected)
+    assert np.all(lam > 0)
+    r = mf.solve_tls_glass(100, 1.0, 1.0, 0.05, np.random.default_rng(0))
+    assert np.all(mf.tls_relaxation_rates(r.E, r.delta0, 0.05) > 0)
+
+
+def test_lambda_min_and_inverse_lambda_fit_on_log_uniform_rates():
+    rng = np.random.default_rng(4)
+    lam = np.exp(rng.uniform(math.log(1e-9), math.log(1e-3), 300_000))
+    assert math.log(mf.lambda_min(lam, bin_width=0.1)) == pytest.approx(math.log(1e-9), abs=0.1)
+    fit = mf.fit_inverse_lambda(lam, 1e-9, 1e-8)
+    assert abs(fit.exponent - 1) < 4 * fit.exponent_err
+    assert fit.A == pytest.approx(1 / math.log(1e6), rel=0.02)
+
+
+def test_relaxation_curve_follows_eq17_for_1_over_lambda():
+    rng = np.random.default_rng(6)
+    lmin, lmax = 1e-8, 1.0
+    lam = np.exp(rng.uniform(math.log(lmin), math.log(lmax), 200_000))
+    t = np.array([1e2, 1e4, 1e6])  # 1/lmax << t << 1/lmin
+    c = 1 / math.log(lmax / lmin)
+    np.testing.assert_allclose(mf.relaxation_curve(lam, t), mf.log_relaxation(t, lmin, c),
+                               atol=0.01)
+
+
+def test_jackknife_of_mean_equals_standard_error():
+    groups = [[1.0], [4.0], [2.0], [7.0]]
+    v, e = mf.jackknife(np.mean, groups)
+    assert v == pytest.approx(3.5)
+    assert e == pytest.approx(np.std([1, 4, 2, 7], ddof=1) / 2)
+
+
+def test_lattice_model_without_interactions_is_the_bare_field():
+    s = mf.lattice_model_energies(8, 0.5, 10.0, 0.0, 1.0, np.random.default_rng(1))
+    assert s.converged and s.x.size == 256
+    assert s.x.std() == pytest.approx(20.0, rel=0.15)  # E = 2 h, h = h0 c
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        (dict(N=1), "N must be an integer >= 2, got 1"),
+        (dict(T=0.0), "T must be a finite number > 0, got 0.0"),
+        (dict(T=-1.0), "T must be a finite number > 0"),
+        (dict(W=-0.5), "W must be a finite number >= 0, got -0.5"),
+        (dict(delta0_range=(1e-1, 1e-7)), r"0 < low < high, got \(0.1, 1e-07\)"),
+        (dict(delta0_range=(1e-3, 1e-3)), "delta0_range must be"),
+    ],
+)
+def test_bad_parameters_raise_clear_errors(kwargs, match):
+    args = dict(N=10, W=1.0, J=1.0, T=0.1, rng=np.random.default_rng(0))
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=match):
+        mf.solve_tls_glass(**args)
+
+
+def test_table_one_sign_convention():
+    assert mf.relaxation_shift_sign(1.0, 2.0) == 1
+    assert mf.relaxation_shift_sign(2.0, 1.0) == -1
+    assert mf.relaxation_shift_sign(1.0, 1.1, err=0.2) == 0

@@ -1,0 +1,420 @@
+"""The 2-D electron glass in mean field: Coulomb-gap energies and the spectrum of its rate matrix.
+
+Seed 003, Sec. V (after Amir, Oreg & Imry 2008): N sites uniform in a periodic square at the
+density giving mean nearest-neighbour distance r_nn, half filling, bare energies ε_i uniform in
+[-W/2, W/2], Coulomb repulsion e²/r_ij.  The mean-field energies solve Eq. 20 (by the solver of
+:mod:`tlspaper.meanfield`); Miller-Abrahams rates (Eq. 21) build the linearised rate matrix of
+Eq. 23 without its electron-electron term, whose eigenvalues are the relaxation rates.  Since
+the equilibrium rates obey detailed balance (γ⁰_ij = γ⁰_ji), A = Γ D⁻¹ with D = diag(n⁰(1 - n⁰))
+is similar to the symmetric S = D^(-1/2) Γ D^(-1/2) - diag, diagonalised with LAPACK (``eigh``).
+
+Units: energies (ε, E, W, J = e²/r_nn, T) in units of J (kelvin if J is in kelvin), lengths in
+r_nn, rates in units of the Miller-Abrahams prefactor Γ0.  The paper's eigenvalues are
+negative; we return the positive decay rates.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.linalg import eigh
+
+from .meanfield import (
+    _check_positive,
+    _check_positive_int,
+    _run_configs,
+    fit_inverse_lambda,
+    lambda_min,
+    periodic_distances,
+    random_sites,
+    solve_mean_field,
+)
+
+
+def fermi(E, T: float) -> np.ndarray:
+    """Equilibrium occupation n⁰ = 1 / (exp(E/T) + 1) (chemical potential 0).
+
+    Examples
+    --------
+    >>> fermi([0.0, 1e3], 1.0).tolist()
+    [0.5, 0.0]
+    """
+    T = _check_positive("T", T)
+    return 0.5 * (1.0 - np.tanh(0.5 * np.asarray(E, dtype=float) / T))
+
+
+def _log_fermi(E, T):
+    """ln n⁰ and ln(1 - n⁰), computed without underflow."""
+    z = np.asarray(E, dtype=float) / T
+    return -np.logaddexp(0.0, z), -np.logaddexp(0.0, -z)
+
+
+def coulomb_coupling(dist, J: float = 1.0, r_nn: float = 1.0) -> np.ndarray:
+    """Couplings of Eq. 20 for :func:`tlspaper.meanfield.solve_mean_field`: C_ij = -e²/(2 r_ij).
+
+    Parameters
+    ----------
+    dist : array_like, shape (N, N)
+        Distances (zero diagonal) [r_nn].
+    J : float
+        e² / r_nn (energy unit).
+    r_nn : float
+        Mean nearest-neighbour distance.
+
+    Examples
+    --------
+    >>> coulomb_coupling([[0.0, 2.0], [2.0, 0.0]]).tolist()
+    [[0.0, -0.25], [-0.25, 0.0]]
+    """
+    dist = np.asarray(dist, dtype=float)
+    e2 = _check_positive("J", J, allow_zero=True) * r_nn
+    with np.errstate(divide="ignore"):
+        C = -0.5 * e2 / dist
+    np.fill_diagonal(C, 0.0)
+    return C
+
+
+def miller_abrahams_log_rates(E, dist, T: float, xi: float) -> np.ndarray:
+    """ln γ⁰_ij of Eq. 21 in equilibrium, for all pairs (the diagonal is -inf).
+
+    γ⁰_ij = n⁰_i (1 - n⁰_j) exp(-r_ij/ξ) [N(|ΔE|) + Θ(E_i - E_j)], ΔE = E_i - E_j, with the
+    phonon occupation N(ε) = 1/(e^(ε/T) - 1): phonon emission when the electron hops down in
+    energy, absorption when it hops up.  The result is symmetric (detailed balance).
+    N(|ΔE|) diverges for degenerate energies (ΔE = 0); |ΔE| is floored at 1e-300 T so that
+    the rate stays finite (continuous random energies are never degenerate).
+
+    Parameters
+    ----------
+    E : array_like, shape (N,)
+        Mean-field site energies (energy unit).
+    dist : array_like, shape (N, N)
+        Distances [r_nn].
+    T : float
+        Temperature (energy unit), > 0.
+    xi : float
+        Localization length ξ [r_nn], > 0.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, N)
+        ln(γ⁰_ij / Γ0).
+
+    Examples
+    --------
+    >>> g = np.exp(miller_abrahams_log_rates([0.3, -0.2], [[0, 1.0], [1.0, 0]], 0.5, 0.25))
+    >>> bool(np.isclose(g[0, 1], g[1, 0]))
+    True
+    """
+    T = _check_positive("T", T)
+    xi = _check_positive("xi", xi)
+    E = np.asarray(E, dtype=float)
+    dist = np.asarray(dist, dtype=float)
+    ln_n, ln_1mn = _log_fermi(E, T)
+    dE = E[:, None] - E[None, :]
+    x = np.maximum(np.abs(dE) / T, 1e-300)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # ln N(x) = -ln(e^x - 1);  ln(N + 1) = x - ln(e^x - 1)
+        ln_N = -(x + np.log(-np.expm1(-x)))
+        ln_phonon = np.where(dE > 0, x + ln_N, ln_N)
+        out = ln_n[:, None] + ln_1mn[None, :] - dist / xi + ln_phonon
+    np.fill_diagonal(out, -np.inf)
+    return out
+
+
+def rate_matrix(E, dist, T: float, xi: float) -> np.ndarray:
+    """Eq. 23 without the electron-electron term: A_ij = γ⁰_ij / (n⁰_j (1 - n⁰_j)), A_jj = -Σ A_kj.
+
+    Columns sum to zero (particle conservation), so A has one zero eigenvalue.
+
+    Parameters
+    ----------
+    E, dist, T, xi
+        As in :func:`miller_abrahams_log_rates`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, N)
+        The rate matrix in units of Γ0 (not symmetric).
+
+    Examples
+    --------
+    >>> A = rate_matrix([0.1, -0.1, 0.0], np.ones((3, 3)) - np.eye(3), 0.2, 0.5)
+    >>> np.allclose(A.sum(axis=0), 0.0)
+    True
+    """
+    E = np.asarray(E, dtype=float)
+    ln_n, ln_1mn = _log_fermi(E, T)
+    A = np.exp(miller_abrahams_log_rates(E, dist, T, xi) - (ln_n + ln_1mn)[None, :])
+    np.fill_diagonal(A, 0.0)
+    np.fill_diagonal(A, -A.sum(axis=0))
+    return A
+
+
+def symmetrized_rate_matrix(E, dist, T: float, xi: float) -> np.ndarray:
+    """Symmetrised rate matrix S = D^(-1/2) A D^(1/2): S_ij = γ⁰_ij / sqrt(D_i D_j), S_ii = A_ii.
+
+    D = diag(n⁰(1 - n⁰)).  S is symmetric and similar to :func:`rate_matrix` (same spectrum),
+    computed in logarithms so that sites far from the Fermi level do not underflow.
+
+    Examples
+    --------
+    >>> E, d = [0.1, -0.1, 0.0], np.ones((3, 3)) - np.eye(3)
+    >>> S, A = symmetrized_rate_matrix(E, d, 0.2, 0.5), rate_matrix(E, d, 0.2, 0.5)
+    >>> np.allclose(S, S.T), np.allclose(np.linalg.eigvalsh(S), np.sort(np.linalg.eigvals(A).real))
+    (True, True)
+    """
+    E = np.asarray(E, dtype=float)
+    ln_n, ln_1mn = _log_fermi(E, T)
+    ln_D = ln_n + ln_1mn
+    ln_g = miller_abrahams_log_rates(E, dist, T, xi)
+    S = np.exp(ln_g - 0.5 * (ln_D[:, None] + ln_D[None, :]))
+    np.fill_diagonal(S, 0.0)
+    diag = -np.exp(ln_g - ln_D[None, :]).sum(axis=0)  # A_jj = -Σ_k γ_kj / D_j
+    np.fill_diagonal(S, diag)
+    return S
+
+
+def relaxation_rates(E, dist, T: float, xi: float, drop_zero: bool = True) -> np.ndarray:
+    """Relaxation rates of the electron glass: minus the eigenvalues of Eq. 23 (LAPACK eigh).
+
+    Parameters
+    ----------
+    E, dist, T, xi
+        As in :func:`miller_abrahams_log_rates`.
+    drop_zero : bool
+        Remove the zero mode of particle conservation (the eigenvalue of smallest modulus).
+
+    Returns
+    -------
+    numpy.ndarray
+        Decay rates -λ (units of Γ0), ascending; N - 1 of them if `drop_zero`.
+
+    Examples
+    --------
+    >>> r = relaxation_rates([0.05, -0.1, 0.2], np.ones((3, 3)) - np.eye(3), 0.1, 1.0)
+    >>> r.shape, bool(np.all(r > 0))
+    ((2,), True)
+    """
+    S = symmetrized_rate_matrix(E, dist, T, xi)
+    ev = eigh(S, eigvals_only=True, overwrite_a=True, check_finite=False)
+    rates = -ev
+    if drop_zero:
+        rates = np.delete(rates, np.argmin(np.abs(rates)))
+    return np.sort(rates)
+
+
+def tunneling_rates(dist, xi: float, drop_zero: bool = True) -> np.ndarray:
+    """Rates of the energy-independent matrix A_ij = exp(-r_ij/ξ), A_jj = -Σ_k A_kj (Fig. 16).
+
+    Examples
+    --------
+    Two sites at distance r: the nonzero rate is 2 exp(-r/ξ).
+
+    >>> float(tunneling_rates([[0, 1.0], [1.0, 0]], 0.5)[0] / (2 * np.exp(-2.0)))
+    1.0
+    """
+    xi = _check_positive("xi", xi)
+    A = np.exp(-np.asarray(dist, dtype=float) / xi)
+    np.fill_diagonal(A, 0.0)
+    np.fill_diagonal(A, -A.sum(axis=0))
+    rates = -eigh(A, eigvals_only=True, check_finite=False)
+    if drop_zero:
+        rates = np.delete(rates, np.argmin(np.abs(rates)))
+    return np.sort(rates)
+
+
+def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0) -> np.ndarray:
+    """Eq. A2: distribution of x = r/ξ (= -ln(λ/2) for nearest-neighbour hops) in 2-D.
+
+    p(x) = 2π (ξ/r̄)² x q exp[-π (ξ/r̄)² x² q],  q = (√N + 1)/(√N - 1),
+
+    the paper's finite-size nearest-neighbour distribution for a box of side L = r̄ (√N - 1).
+
+    Parameters
+    ----------
+    x : array_like
+        r/ξ (dimensionless).
+    N : int
+        Number of sites, >= 2.
+    xi : float
+        Localization length [r_nn].
+    r_bar : float
+        The paper's r̄ [r_nn].
+
+    Examples
+    --------
+    >>> from scipy.integrate import quad
+    >>> round(quad(nn_hopping_pdf, 0, np.inf, args=(100, 0.1))[0], 8)
+    1.0
+    """
+    N = _check_positive_int("N", N, 2)
+    q = (math.sqrt(N) + 1) / (math.sqrt(N) - 1)
+    k = math.pi * (_check_positive("xi", xi) / _check_positive("r_bar", r_bar)) ** 2 * q
+    x = np.asarray(x, dtype=float)
+    return 2 * k * x * np.exp(-k * x * x)
+
+
+def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Generator,
+                         xi: float | None = None, L: float | None = None, tol: float = 1e-9,
+                         max_sweeps: int = 5000, tunneling: bool = False) -> dict:
+    """Draw one 2-D electron glass, solve Eq. 20 and (optionally) diagonalise Eq. 23.
+
+    Parameters
+    ----------
+    N : int
+        Number of sites, >= 2 (half filling: K = 1/2).
+    W : float
+        Width of the uniform bare-energy distribution [-W/2, W/2] (energy unit), >= 0.
+    J : float
+        e²/r_nn (energy unit), >= 0.
+    T : float
+        Temperature (energy unit), > 0.
+    rng : numpy.random.Generator
+    xi : float, optional
+        Localization length [r_nn]; if given, the relaxation rates are computed.
+    L : float, optional
+        Box side overriding the constant-density ``box_length(N, 1, 2) = 2 sqrt(N)``.
+    tol, max_sweeps
+        As in :func:`tlspaper.meanfield.solve_mean_field`.
+    tunneling : bool
+        Also return the rates of the energy-independent matrix (:func:`tunneling_rates`).
+
+    Returns
+    -------
+    dict
+        ``E`` (mean-field energies), ``converged``, ``sweeps``, ``residual``, and ``rates``
+        / ``tunnel_rates`` when requested.
+
+    Examples
+    --------
+    >>> out = solve_electron_glass(100, 1.0, 1.0, 0.1, np.random.default_rng(0), xi=0.1)
+    >>> out["converged"], out["rates"].shape
+    (True, (99,))
+    """
+    N = _check_positive_int("N", N, 2)
+    W = _check_positive("W", W, allow_zero=True)
+    T = _check_positive("T", T)
+    pos, L = random_sites(N, 2, rng, 1.0, L)
+    eps = rng.uniform(-W / 2, W / 2, N)
+    dist = periodic_distances(pos, L)
+    s = max(W, J)
+    sol = solve_mean_field(eps, coulomb_coupling(dist, J), T, x0=rng.uniform(-s, s, N),
+                           tol=tol, max_sweeps=max_sweeps)
+    out = {"E": sol.x, "converged": sol.converged, "sweeps": sol.sweeps,
+           "residual": sol.residual}
+    if xi is not None:
+        out["rates"] = relaxation_rates(sol.x, dist, T, xi)
+    if tunneling:
+        out["tunnel_rates"] = tunneling_rates(dist, xi)
+    return out
+
+
+def paper_box_length(N: int, r_bar: float = 1.0) -> float:
+    """The box side L = r̄ (√N - 1) implied by the paper's Eq. A2 (2-D).
+
+    Examples
+    --------
+    >>> paper_box_length(100)
+    9.0
+    """
+    N = _check_positive_int("N", N, 2)
+    return r_bar * (math.sqrt(N) - 1)
+
+
+# ----------------------------------------------------------------------------- datasets
+
+_XI = 0.1  # r_nn / ξ = 10 (Fig. 9)
+
+#: Parameter sets of the cached electron-glass datasets (energies in units of J = e²/r_nn).
+EG_DATASETS: dict[str, list[dict]] = {
+    # Fig. 8: Coulomb-gap DOS, N = 10 000, e²/(r_nn T) = 20, W = 1 (energies only).
+    "meanfield_eg_N10000.npz": [
+        dict(label="fig8", N=10000, W=1.0, J=1.0, T=0.05, xi=None, realizations=10),
+    ],
+    # Figs. 10, 11: W = 1, 5, 10 at W/T = 10, J = 1; Fig. 9 is W = 1.
+    "meanfield_eg_disorder.npz": [
+        dict(label=f"W={W:g}", N=1000, W=W, J=1.0, T=W / 10, xi=_XI, realizations=60)
+        for W in (1.0, 5.0, 10.0)
+    ],
+    # Figs. 12, 13: W/J = 1, sqrt(17), sqrt(97) with W² + J² = 2, T = 0.1.
+    "meanfield_eg_interaction.npz": [
+        dict(label=f"W/J={q:.3g}", N=1000, W=q * math.sqrt(2 / (1 + q * q)),
+             J=math.sqrt(2 / (1 + q * q)), T=0.1, xi=_XI, realizations=60)
+        for q in (1.0, math.sqrt(17), math.sqrt(97))
+    ],
+    # Figs. 14-16 and Eq. A2: N = 10, 100, 1000 at e²/(r_nn T) = 10, W = 1, at constant
+    # density (L = 2 sqrt(N) r_nn) and in the paper's box L = r_nn (sqrt(N) - 1).
+    "meanfield_eg_size.npz": [
+        dict(label=f"N={N}", N=N, W=1.0, J=1.0, T=0.1, xi=_XI, box="density",
+             realizations=R, tunneling=True)
+        for N, R in ((10, 6000), (100, 600), (1000, 60))
+    ] + [
+        dict(label=f"N={N} (paper box)", N=N, W=1.0, J=1.0, T=0.1, xi=_XI, box="paper",
+             realizations=R, tunneling=True)
+        for N, R in ((10, 6000), (100, 600), (1000, 60))
+    ],
+}
+
+
+def _solve_eg_config(cfg, rng):
+    L = paper_box_length(cfg["N"]) if cfg.get("box") == "paper" else None
+    out = solve_electron_glass(cfg["N"], cfg["W"], cfg["J"], cfg["T"], rng, xi=cfg["xi"], L=L,
+                               tunneling=cfg.get("tunneling", False))
+    res = {"E": out["E"].astype(np.float32), "converged": out["converged"],
+           "sweeps": out["sweeps"], "residual": out["residual"]}
+    for key in ("rates", "tunnel_rates"):
+        if key in out:
+            res[key] = out[key].astype(np.float32)
+    return res
+
+
+def generate_dataset(name: str, seed: int = 3, realizations: int | None = None,
+                     data_dir=None, checkpoint_dir=None, progress: bool = True):
+    """Regenerate a cached electron-glass dataset of :data:`EG_DATASETS` (see data/README).
+
+    Stores, per configuration k, float32 arrays ``E_k`` (realizations, N) and, if ξ is set,
+    ``rates_k`` (realizations, N - 1) and ``tunnel_rates_k``; plus ``converged_k``,
+    ``sweeps_k``, ``residual_k``.  Same seeding and checkpointing as
+    :func:`tlspaper.meanfield.generate_dataset`.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`EG_DATASETS`.
+    seed, realizations, data_dir, checkpoint_dir, progress
+        As in :func:`tlspaper.meanfield.generate_dataset`.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    if name not in EG_DATASETS:
+        raise ValueError(f"unknown dataset {name!r}; known: {sorted(EG_DATASETS)}")
+    configs = [dict(c) for c in EG_DATASETS[name]]
+    if realizations is not None:
+        for c in configs:
+            c["realizations"] = _check_positive_int("realizations", realizations, 1)
+    return _run_configs(name, configs, _solve_eg_config, seed, data_dir, checkpoint_dir,
+                        progress, "electron_glass")
+
+
+def load_dataset(name: str):
+    """Load a cached electron-glass dataset (see :func:`tlspaper.meanfield.load_dataset`)."""
+    from .meanfield import load_dataset as _load
+
+    return _load(name)
+
+
+def rate_exponent() -> tuple[float, float]:
+    """Power s of p(λ) ∝ λ^-s for Fig. 9 (N = 1000, T = 0.1, ξ = 0.1) in [λ_min, 10 λ_min].
+
+    Returns
+    -------
+    s, error : float
+    """
+    cfg = load_dataset("meanfield_eg_disorder.npz")[0][0]
+    rates = np.asarray(cfg["rates"], dtype=float).ravel()
+    lo = lambda_min(rates)
+    fit = fit_inverse_lambda(rates, lo, 10 * lo)
+    return fit.exponent, fit.exponent_err
