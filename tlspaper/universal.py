@@ -812,7 +812,7 @@ def scorecard_rows() -> list[Row]:
             float(v_o * 1e30),
             float(formula_unit_volume(_M_SIO2, rho)) * 1e30,
             0.0,
-            0.005,
+            0.01,
             "M = 60.083 g/mol (IUPAC weights); ρ printed to ±5 kg/m³",
         )
     )
