@@ -1,10 +1,69 @@
-"""Thermal and acoustic observables of TLSs from an energy-dependent DOS: κ, C, δv/v, δε/ε."""
+"""Thermal and acoustic observables of TLSs from an energy-dependent DOS: κ, C, δv/v, δε/ε.
+
+The formulas are Eqs. 5-8, A1 and A2 of Churkin et al. (2021).  Every function takes the
+density of states as a callable ``dos(T, E)`` (:mod:`tlspaper.dos`: Eq. 3 ``PowerLawDOS``,
+the simulated ``TabulatedDOS``, or any function of your own), with T and E in kelvin and
+``k_B = 1``.  Only temperature dependences are physical: κ carries a T-independent material
+prefactor, and δv/v and δε/ε are given per unit coupling (``γ²/(ρ v² L0)`` with the DOS
+normalisation of the caller) plus a cutoff-dependent constant.
+
+Quadrature
+----------
+All integrals are composite Gauss-Legendre sums (16 nodes per panel) on panels whose edges are
+fixed multiples of T (``0, T/8, T/4, ..., 32 T, 60 T``), geometric panels (ratio 2) above
+``60 T`` where an integrand is not thermally cut off, a geometric refinement around the
+energy at which ``ω τ = 1`` (Eq. 8, A2), and -- when the DOS object has a ``centres``
+attribute like :class:`tlspaper.dos.TabulatedDOS` -- extra panel edges at its interpolation
+kinks; a DOS with an ``edges`` attribute is integrated only up to its last edge (it is zero
+above).  Thermal integrands are cut at ``E = 60 T`` (:data:`X_MAX`), where they are below
+``1e-20`` of their peak.  The agreement with adaptive quadrature (``scipy.integrate.quad``)
+is better than 1e-6 relative for 0.01 K <= T <= 10 K (``tests/test_observables.py``).
+
+Cutoffs and conventions
+-----------------------
+* Eq. 7 (resonant δv/v) diverges logarithmically (or as E^μ) at high energy: it is cut at
+  ``cutoff`` (default :data:`RESONANT_CUTOFF` = 100 K, far above the ~10 K disorder scale
+  of the simulations).  The cutoff adds a T-independent constant; its effect on the
+  T-dependence is of relative order ``μ (T/cutoff)²``.
+* Eq. 8 and A2 contain ``ω / (A x² E³ coth(E/2T))``: ω and A must be given in the same unit
+  (both angular or both cyclic); only ``ω/A = T0³`` enters.  The book passes ω = 2πf in
+  rad/s and A in rad s⁻¹ K⁻³, so that the published "A = 9.4 MHz" and "ω = 90 kHz" (both
+  quoted as frequencies) give ``T0 = (ω/A)^(1/3) = (90e3/9.4e6)^(1/3) K``.
+* The fitted amplitude C of :func:`velocity_model` is ``P0 γ²/ρv²`` at ``(T²+E²)^(1/2) = 1 K``:
+  the DOS is Eq. 3 with B = 1 K^(-1-μ), i.e. ``P0(E) γ²/ρv² = C (T² + E²)^(μ/2)`` with
+  energies in kelvin.  For μ = 0 it is the STM constant ``C = P0 γ²/ρv²``.
+"""
 
 from __future__ import annotations
 
+import csv
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numba
 import numpy as np
 
+from .dos import PowerLawDOS
 
+#: Upper limit of the thermal integrals in units of T: integrands are < 1e-20 of their peak.
+X_MAX = 60.0
+#: Default upper cutoff of the resonant integral Eq. 7 [K] (sets a T-independent constant).
+RESONANT_CUTOFF = 100.0
+#: Gauss-Legendre order per panel.
+GL_ORDER = 16
+
+_THERMAL_BREAKS = np.array([0.0, 0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, X_MAX])
+_GL_T, _GL_W = np.polynomial.legendre.leggauss(GL_ORDER)
+_GL_T = 0.5 * (_GL_T + 1.0)
+_GL_W = 0.5 * _GL_W
+_GL8_T, _GL8_W = np.polynomial.legendre.leggauss(8)
+_GL8_T = 0.5 * (_GL8_T + 1.0)
+_GL8_W = 0.5 * _GL8_W
+
+
+# --------------------------------------------------------------------------- input checks
 def _positive_array(name: str, value, allow_zero: bool = False) -> np.ndarray:
     arr = np.asarray(value, dtype=float)
     bad = ~np.isfinite(arr) | ((arr < 0) if allow_zero else (arr <= 0))
@@ -15,6 +74,42 @@ def _positive_array(name: str, value, allow_zero: bool = False) -> np.ndarray:
     return arr
 
 
+def _positive(name: str, value) -> float:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a finite number > 0, got {value!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
+    return value
+
+
+def _temperatures(T) -> np.ndarray:
+    T = np.asarray(T, dtype=float)
+    if T.size == 0:
+        raise ValueError("T (temperatures, K) is empty; give at least one temperature")
+    return _positive_array("T (temperature, K)", T)
+
+
+def _check_dos(dos):
+    if not callable(dos):
+        raise ValueError(
+            f"dos must be a callable dos(T, E) returning the DOS [1/K] (e.g. "
+            f"tlspaper.dos.PowerLawDOS), got {type(dos).__name__}"
+        )
+    return dos
+
+
+def _interpretation(value: str) -> str:
+    if value not in ("E", "Delta"):
+        raise ValueError(
+            f"interpretation must be 'E' (DOS read as n(E): Eqs. 5, 8) or 'Delta' "
+            f"(DOS read as P0(Δ): Eqs. A1, A2), got {value!r}"
+        )
+    return value
+
+
+# --------------------------------------------------------------------------- the TLS rate
 def one_phonon_rate(E, T, A, x=1.0):
     """One-phonon relaxation rate of a TLS, ``τ⁻¹ = A x² E³ coth(E / 2T)`` (as in Eq. 8).
 
@@ -67,6 +162,628 @@ def one_phonon_rate(E, T, A, x=1.0):
     return A * x * x * E * E * e_coth
 
 
-def scorecard_rows() -> list:
-    """Published-vs-ours comparisons of the κ/C and sound-velocity chapters (filled in below)."""
-    return []
+def crossover_temperature(omega, A) -> float:
+    """The crossover temperature ``T0 = (ω/A)^(1/3)`` of Eq. 8 (``A ≡ ω/T0³``) [K].
+
+    Parameters
+    ----------
+    omega : float
+        Probing frequency, in the same unit as ``A·K³`` (book: angular, rad/s).
+    A : float
+        Rate prefactor of :func:`one_phonon_rate` [omega unit / K³].
+
+    Returns
+    -------
+    float
+        T0 [K].
+
+    Examples
+    --------
+    >>> round(crossover_temperature(90e3, 9.4e6), 4)   # Fig. 5(a) of Churkin et al.
+    0.2123
+    """
+    return (_positive("omega", omega) / _positive("A", A)) ** (1.0 / 3.0)
+
+
+# --------------------------------------------------------------------------- quadrature
+def _upper_support(dos, upper: float) -> float:
+    edges = getattr(dos, "edges", None)
+    if edges is not None:
+        upper = min(upper, float(np.asarray(edges)[-1]))
+    return upper
+
+
+def _panel_edges(T: float, upper: float, dos, extra=None) -> np.ndarray:
+    """Sorted panel edges in E from 0 to `upper` (see the module docstring)."""
+    parts = [T * _THERMAL_BREAKS]
+    if upper > X_MAX * T:
+        n_geo = int(math.ceil(math.log2(upper / (X_MAX * T))))
+        parts.append(X_MAX * T * 2.0 ** np.arange(1, n_geo + 1))
+    if extra is not None:
+        parts.append(np.asarray(extra, dtype=float))
+    kinks = getattr(dos, "centres", None)
+    if kinks is not None:
+        parts.append(np.asarray(kinks, dtype=float))
+    e = np.concatenate(parts)
+    e = e[(e > 0) & (e < upper)]
+    e = np.unique(np.concatenate(([0.0], e, [upper])))
+    # merge edges closer than 1e-12 relative (round-off duplicates)
+    keep = np.concatenate(([True], np.diff(e) > 1e-12 * upper))
+    return e[keep]
+
+
+def _nodes(edges: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gauss-Legendre nodes, weights and panel index for panels between `edges`."""
+    a, b = edges[:-1], edges[1:]
+    h = b - a
+    E = (a[:, None] + h[:, None] * _GL_T[None, :]).ravel()
+    w = (h[:, None] * _GL_W[None, :]).ravel()
+    panel = np.repeat(np.arange(len(a)), GL_ORDER)
+    return E, w, panel
+
+
+def _dos_values(dos, T: float, E: np.ndarray) -> np.ndarray:
+    n = np.asarray(dos(T, E), dtype=float)
+    if n.shape != E.shape:
+        n = np.broadcast_to(n, E.shape)
+    if not np.all(np.isfinite(n)):
+        raise ValueError(f"dos({T:g} K, E) returned non-finite values")
+    return n
+
+
+def _omega_tau_energy(T: float, t0cubed: float) -> float:
+    """Approximate energy where ``E³ coth(E/2T) = T0³`` (ω τ = 1 for x = 1) [K]."""
+    t0 = t0cubed ** (1.0 / 3.0)
+    return min(t0, math.sqrt(t0cubed / (2.0 * T)))
+
+
+def _refinement(T: float, t0cubed: float) -> np.ndarray:
+    return _omega_tau_energy(T, t0cubed) * 2.0 ** np.arange(-10.0, 11.0)
+
+
+# --------------------------------------------------------------------------- numba kernels
+@numba.njit(cache=True)
+def _g_inner(r):
+    """∫_0^1 sqrt(1-x²)/x · 1/(1 + r²/x⁴) dx in closed form (r >= 0)."""
+    if r <= 0.0:
+        return np.inf
+    b = 1.0 - 1j * r
+    if abs(b) >= 8.0:  # series  Re Σ_k>=1 1/((2k+1) b^k), |1/b| <= 1/8
+        z = 1.0 / b
+        term = z
+        s = 0.0j
+        for k in range(1, 40):
+            s += term / (2 * k + 1)
+            term *= z
+            if abs(term) < 1e-18:
+                break
+        return s.real
+    sb = np.sqrt(b)
+    # Re[ sqrt(b) artanh(1/sqrt(b)) ] - 1, written without cancellation at small r
+    val = sb * (np.log(1.0 + sb) - 0.5 * np.log(r) + 0.25j * np.pi)
+    return val.real - 1.0
+
+
+@numba.njit(cache=True)
+def _g_inner_array(r):
+    out = np.empty(r.shape[0])
+    for i in range(r.shape[0]):
+        out[i] = _g_inner(r[i])
+    return out
+
+
+def _inverse_omega_tau_sym(E: np.ndarray, T: float, t0cubed: float) -> np.ndarray:
+    """``r = ω / (A E³ coth(E/2T)) = T0³ / (E³ coth(E/2T))`` (ωτ of a symmetric TLS)."""
+    h = E / (2.0 * T)
+    e3coth = E * E * np.where(h > 1e-8, E / np.tanh(np.maximum(h, 1e-300)), 2.0 * T)
+    return t0cubed / e3coth
+
+
+def relaxation_x_integral(r):
+    """The inner integral of Eq. 8, ``g(r) = ∫_0^1 sqrt(1-x²)/x · dx / (1 + r²/x⁴)``.
+
+    Here ``r = ω / (A E³ coth(E/2T))`` is ωτ of a symmetric TLS (x = Δ0/E = 1), so that
+    ``ω²/[A x² E³ coth]² = r²/x⁴``.  The closed form used is
+    ``g(r) = Re[√b artanh(1/√b)] - 1`` with ``b = 1 - i r`` (a series in 1/b for |b| >= 8).
+    Limits: ``g ≈ ½ ln(4/r) - 1`` for r -> 0 (all TLSs relaxed) and ``g ≈ 2/(15 r²)``
+    for r -> ∞ (none relaxed).
+
+    Parameters
+    ----------
+    r : array_like
+        ωτ of the symmetric TLS, > 0 (dimensionless).
+
+    Returns
+    -------
+    numpy.ndarray
+        g(r), dimensionless, same shape as `r`.
+
+    Examples
+    --------
+    >>> bool(abs(relaxation_x_integral(1e-8) - (0.5 * np.log(4e8) - 1)) < 1e-7)
+    True
+    >>> round(float(relaxation_x_integral(1e4)) * 1e8 * 15 / 2, 6)
+    1.0
+    """
+    r = _positive_array("r (omega*tau of a symmetric TLS)", r)
+    return _g_inner_array(np.atleast_1d(r).ravel()).reshape(r.shape)
+
+
+# --------------------------------------------------------------------------- κ and C
+def _kappa_cumulative(dos, T: float, E: np.ndarray, edges: np.ndarray, panel: np.ndarray, w):
+    """``∫_0^E n(T, E') dE'`` at the nodes E (Eq. A1 denominator)."""
+    n = _dos_values(dos, T, E)
+    panel_int = np.bincount(panel, weights=w * n, minlength=len(edges) - 1)
+    before = np.concatenate(([0.0], np.cumsum(panel_int)[:-1]))
+    a = edges[panel]
+    Ein = a[:, None] + (E - a)[:, None] * _GL_T[None, :]
+    nin = _dos_values(dos, T, Ein.ravel()).reshape(Ein.shape)
+    within = (E - a) * (nin @ _GL_W)
+    return before[panel] + within
+
+
+def thermal_conductivity(T, dos, interpretation: str = "E"):
+    """Thermal conductivity from resonant phonon-TLS scattering, Eq. 5 or Eq. A1, in arb. units.
+
+    ``interpretation='E'`` (Eq. 5, the DOS read as n(E))::
+
+        κ(T) ∝ ∫_0^∞ E³ dE / [T² sinh²(E/2T) tanh(E/2T) n(T, E)]
+
+    ``interpretation='Delta'`` (Eq. A1, the DOS read as P0(Δ) and the Δ0 integral of Eq. 4
+    done)::
+
+        κ(T) ∝ ∫_0^∞ E⁴ dE / [T² sinh²(E/2T) tanh(E/2T) ∫_0^E n(T, E') dE']
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    dos : callable
+        ``dos(T, E)`` [1/K], e.g. :class:`tlspaper.dos.PowerLawDOS`; must be > 0 for
+        E <= 60 T.
+    interpretation : {'E', 'Delta'}
+        'E' for Eq. 5 (the paper's main text), 'Delta' for Eq. A1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The integral [K³ if n is in 1/K], shape of `T`: κ up to a T-independent material
+        prefactor.
+
+    Examples
+    --------
+    >>> from tlspaper.dos import PowerLawDOS
+    >>> k = thermal_conductivity([0.1, 0.2], PowerLawDOS(mu=0.0))   # STM: κ ∝ T²
+    >>> round(float(k[1] / k[0]), 9)
+    4.0
+    """
+    Tarr = _temperatures(T)
+    _check_dos(dos)
+    form = _interpretation(interpretation)
+    out = np.empty(Tarr.size)
+    for i, t in enumerate(Tarr.ravel()):
+        edges = _panel_edges(t, _upper_support(dos, X_MAX * t), dos)
+        E, w, panel = _nodes(edges)
+        x = E / (2.0 * t)
+        kernel = E**3 / (t * t * np.sinh(x) ** 2 * np.tanh(x))
+        if form == "E":
+            denom = _dos_values(dos, t, E)
+        else:
+            denom = _kappa_cumulative(dos, t, E, edges, panel, w) / E
+        if np.any(denom <= 0):
+            raise ValueError(
+                f"the DOS vanishes at some E <= {edges[-1]:.3g} K at T = {t:g} K; κ "
+                "(Eq. 5/A1 divides by it) is undefined"
+            )
+        out[i] = np.sum(w * kernel / denom)
+    return out.reshape(Tarr.shape)
+
+
+def specific_heat(T, dos):
+    """TLS specific heat, Eq. 6: ``C(T) = ∫_0^∞ n(T, E) E² dE / [4 T² cosh²(E/2T)]``.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    dos : callable
+        ``dos(T, E)`` [1/K].
+
+    Returns
+    -------
+    numpy.ndarray
+        C in units of k_B times the normalisation of `dos` (per TLS for the simulated DOS,
+        whose ∫_0^∞ n dE = 1/2), shape of `T`.
+
+    Examples
+    --------
+    >>> from tlspaper.dos import PowerLawDOS
+    >>> c = specific_heat(1.0, PowerLawDOS(mu=0.0, B=1.0))   # STM: (π²/6) n T
+    >>> round(float(c) / (np.pi**2 / 6), 9)
+    1.0
+    """
+    Tarr = _temperatures(T)
+    _check_dos(dos)
+    out = np.empty(Tarr.size)
+    for i, t in enumerate(Tarr.ravel()):
+        E, w, _ = _nodes(_panel_edges(t, _upper_support(dos, X_MAX * t), dos))
+        n = _dos_values(dos, t, E)
+        out[i] = np.sum(w * n * E * E / (4.0 * t * t * np.cosh(E / (2.0 * t)) ** 2))
+    return out.reshape(Tarr.shape)
+
+
+# --------------------------------------------------------------------------- δv/v
+def velocity_shift_resonant(T, dos, cutoff: float = RESONANT_CUTOFF):
+    """Resonant sound-velocity shift per unit coupling, Eq. 7.
+
+    ``δv_res/v ÷ (γ²/ρv² L0) = -∫_0^cutoff n(T, E) tanh(E/2T) dE / E``
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    dos : callable
+        ``dos(T, E)`` [1/K].
+    cutoff : float, optional
+        Upper energy cutoff [K] (default :data:`RESONANT_CUTOFF`; a DOS with an ``edges``
+        attribute is integrated only up to its last edge).  It shifts the result by a
+        T-independent constant: only differences between temperatures are physical.
+
+    Returns
+    -------
+    numpy.ndarray
+        Dimensionless (for n in 1/K), shape of `T`.
+
+    Examples
+    --------
+    >>> from tlspaper.dos import PowerLawDOS
+    >>> v = velocity_shift_resonant([0.01, 0.1], PowerLawDOS(mu=0.0))  # STM: +ln T slope
+    >>> round(float((v[1] - v[0]) / np.log(10)), 9)
+    1.0
+    """
+    Tarr = _temperatures(T)
+    _check_dos(dos)
+    cutoff = _positive("cutoff (K)", cutoff)
+    out = np.empty(Tarr.size)
+    for i, t in enumerate(Tarr.ravel()):
+        E, w, _ = _nodes(_panel_edges(t, _upper_support(dos, cutoff), dos))
+        n = _dos_values(dos, t, E)
+        out[i] = -np.sum(w * n * np.tanh(E / (2.0 * t)) / E)
+    return out.reshape(Tarr.shape)
+
+
+def _a2_inner(dos, t: float, E: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """Inner integral of Eq. A2 at each outer node: ∫_0^1 sqrt(1-x²)/x n(T, E sqrt(1-x²)) ..."""
+    # u = x²: ½ ∫_0^1 sqrt(1-u) n(T, E sqrt(1-u)) u/(u² + r²) du.
+    # u in [1/2, 1]: s = sqrt(1-u) in [0, 1/sqrt2]: ∫ s² n(T, E s) u/(u²+r²) ds  (smooth)
+    s = (1.0 / math.sqrt(2.0)) * _GL_T
+    ws = (1.0 / math.sqrt(2.0)) * _GL_W
+    u = 1.0 - s * s
+    f_hi = (s * s)[None, :] * u[None, :] / (u[None, :] ** 2 + r[:, None] ** 2)
+    n_hi = _dos_values(dos, t, (E[:, None] * s[None, :]).ravel()).reshape(f_hi.shape)
+    part_hi = (f_hi * n_hi) @ ws
+    # u in [u_min, 1/2]: q = ln u, du = u dq: ½ ∫ sqrt(1-u) n u²/(u²+r²) dq, 24 panels
+    n_pan = 24
+    q_lo = np.log(1e-9 * np.minimum(r, 0.5))
+    q_hi = math.log(0.5)
+    width = (q_hi - q_lo) / n_pan
+    tq = (np.arange(n_pan)[:, None] + _GL8_T[None, :]).ravel()  # in panel units
+    wq = np.tile(_GL8_W, n_pan)
+    q = q_lo[:, None] + width[:, None] * tq[None, :]
+    uu = np.exp(q)
+    arg = E[:, None] * np.sqrt(1.0 - uu)
+    n_lo = _dos_values(dos, t, arg.ravel()).reshape(arg.shape)
+    f_lo = 0.5 * np.sqrt(1.0 - uu) * uu * uu / (uu * uu + r[:, None] ** 2)
+    part_lo = width * ((f_lo * n_lo) @ wq)
+    return part_hi + part_lo
+
+
+def velocity_shift_relaxation(T, dos, omega, A, interpretation: str = "E"):
+    """Relaxation sound-velocity shift per unit coupling, Eq. 8 (or Eq. A2).
+
+    ``interpretation='E'`` (Eq. 8)::
+
+        δv_rel/v ÷ (γ²/ρv² L0) = -∫_0^∞ n(T,E) dE / [2T cosh²(E/2T)]
+                                   × ∫_0^1 sqrt(1-x²)/x · dx / (1 + ω²/[A x² E³ coth(E/2T)]²)
+
+    ``interpretation='Delta'`` (Eq. A2): ``n(T, E)`` moves inside the x integral as
+    ``n(T, E sqrt(1-x²))`` (the DOS read as P0(Δ), Δ = E sqrt(1-x²)).
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    dos : callable
+        ``dos(T, E)`` [1/K].
+    omega : float
+        Probing frequency, > 0, in the unit of ``A·K³`` (book: angular, rad/s).
+    A : float
+        Prefactor of the one-phonon rate (:func:`one_phonon_rate`), > 0; ``A = ω/T0³``.
+    interpretation : {'E', 'Delta'}
+        'E' for Eq. 8, 'Delta' for Eq. A2.
+
+    Returns
+    -------
+    numpy.ndarray
+        Dimensionless (for n in 1/K), shape of `T`.
+
+    Notes
+    -----
+    The x integral of Eq. 8 is done in closed form (:func:`relaxation_x_integral`).  In
+    Eq. A2 it is a 400-node quadrature per energy (s = sqrt(1-x²) on x² >= 1/2, ln x² below).
+    For a tabulated DOS (piecewise linear in E) A2 is accurate to about 1e-4.
+
+    Examples
+    --------
+    >>> from tlspaper.dos import PowerLawDOS
+    >>> T = np.array([5.0, 10.0])       # T >> T0 = 1 mK: STM slope -(3/2) ln T
+    >>> v = velocity_shift_relaxation(T, PowerLawDOS(0.0), omega=1.0, A=1e9)
+    >>> round(float((v[1] - v[0]) / np.log(2)), 4)
+    -1.5
+    """
+    Tarr = _temperatures(T)
+    _check_dos(dos)
+    t0cubed = _positive("omega", omega) / _positive("A", A)
+    form = _interpretation(interpretation)
+    out = np.empty(Tarr.size)
+    for i, t in enumerate(Tarr.ravel()):
+        upper = _upper_support(dos, X_MAX * t)
+        E, w, _ = _nodes(_panel_edges(t, upper, dos, extra=_refinement(t, t0cubed)))
+        r = _inverse_omega_tau_sym(E, t, t0cubed)
+        weight = w / (2.0 * t * np.cosh(E / (2.0 * t)) ** 2)
+        if form == "E":
+            inner = _g_inner_array(r) * _dos_values(dos, t, E)
+        else:
+            inner = _a2_inner(dos, t, E, r)
+        out[i] = -np.sum(weight * inner)
+    return out.reshape(Tarr.shape)
+
+
+def velocity_shift(
+    T, dos, omega, A, coupling: float = 1.0, cutoff: float = RESONANT_CUTOFF,
+    interpretation: str = "E",
+):
+    """Sound-velocity shift ``δv/v = coupling × (Eq. 7 + Eq. 8)`` (or Eq. 7 + A2).
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    dos : callable
+        ``dos(T, E)`` [1/K].
+    omega, A : float
+        Probing frequency and one-phonon rate prefactor, same unit (``A = ω/T0³``).
+    coupling : float
+        ``γ²/(ρ v² L0)`` in the normalisation of `dos` (dimensionless × K): e.g. with
+        ``PowerLawDOS(mu, B=1)`` it is the C of :func:`velocity_model`.
+    cutoff : float
+        Upper cutoff of Eq. 7 [K] (T-independent constant, see
+        :func:`velocity_shift_resonant`).
+    interpretation : {'E', 'Delta'}
+        Eq. 8 ('E') or Eq. A2 ('Delta') for the relaxation part.
+
+    Returns
+    -------
+    numpy.ndarray
+        δv/v (dimensionless) up to a T-independent constant, shape of `T`.
+
+    Examples
+    --------
+    >>> from tlspaper.dos import PowerLawDOS
+    >>> T = np.geomspace(0.05, 1.0, 40)
+    >>> v = velocity_shift(T, PowerLawDOS(0.0), omega=2 * np.pi * 1e3, A=2 * np.pi * 1e6)
+    >>> 0.05 < float(T[np.argmax(v)]) < 0.15     # maximum near T0 = 0.1 K
+    True
+    """
+    res = velocity_shift_resonant(T, dos, cutoff=cutoff)
+    rel = velocity_shift_relaxation(T, dos, omega, A, interpretation=interpretation)
+    return coupling * (res + rel)
+
+
+def dielectric_shift(
+    T, dos, omega, A, coupling: float = 1.0, cutoff: float = RESONANT_CUTOFF,
+    interpretation: str = "E",
+):
+    """Relative dielectric-constant shift δε/ε from the same Eqs. 7 + 8 (or 7 + A2).
+
+    Churkin et al. obtain the dielectric response from Eqs. 7 and 8 by the substitution
+    ``γ²/ρv² -> p²/4πε0``.  A TLS polarisability *adds* to ε while a softened elastic
+    modulus *lowers* ``v ∝ sqrt(modulus)``, so with the same integrals
+    ``δε/ε = -2 × [δv/v with γ²/(ρv² L0) -> coupling]`` (the standard STM relation,
+    resonant regime ``δε/ε = -2 C_dip ln T`` beside ``δv/v = C ln T``; Phillips 1987).
+    The velocity maximum becomes a dielectric minimum at the same temperature.
+
+    Parameters
+    ----------
+    T, dos, omega, A, cutoff, interpretation
+        As in :func:`velocity_shift`.
+    coupling : float
+        Dielectric coupling ``C_dip``: ``p²/(L0 ...)`` in the normalisation of `dos`
+        (the paper's ``p²/4πε0`` in place of ``γ²/ρv²``; orientation averages and the
+        background permittivity are absorbed in it).
+
+    Returns
+    -------
+    numpy.ndarray
+        δε/ε (dimensionless) up to a T-independent constant, shape of `T`.
+
+    Examples
+    --------
+    >>> from tlspaper.dos import PowerLawDOS
+    >>> args = ([0.1, 0.3], PowerLawDOS(0.1), 1e3, 1e6)
+    >>> bool(np.allclose(dielectric_shift(*args), -2 * velocity_shift(*args)))
+    True
+    """
+    return -2.0 * velocity_shift(
+        T, dos, omega, A, coupling=coupling, cutoff=cutoff, interpretation=interpretation
+    )
+
+
+# --------------------------------------------------------------------------- slopes, exponents
+def power_law_exponent(T, values) -> tuple[float, float]:
+    """Exponent p of ``values ∝ T^p`` by a least-squares line in log-log, with its 1σ error.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0, at least 3.
+    values : array_like
+        Positive values (κ, C, ...) at `T`.
+
+    Returns
+    -------
+    p : float
+        Fitted exponent.
+    sigma_p : float
+        Standard error of p from the scatter of the points about the line (0 for an exact
+        power law up to round-off).
+
+    Examples
+    --------
+    >>> p, s = power_law_exponent([0.1, 0.2, 0.4], [1.0, 3.0, 9.0])
+    >>> round(p, 6), s < 1e-12
+    (1.584963, True)
+    """
+    T = _temperatures(T).ravel()
+    values = _positive_array("values", values).ravel()
+    if T.size != values.size or T.size < 3:
+        raise ValueError(
+            f"T and values must have the same length >= 3, got {T.size} and {values.size}"
+        )
+    x, y = np.log(T), np.log(values)
+    coef, res, *_ = np.polyfit(x, y, 1, full=True)
+    dof = x.size - 2
+    s2 = float(res[0]) / dof if dof > 0 and len(res) else 0.0
+    sigma = math.sqrt(max(s2, 0.0) / np.sum((x - x.mean()) ** 2))
+    return float(coef[0]), sigma
+
+
+#: Windows of :func:`log_slopes`, in units of the temperature of the velocity maximum.
+SLOPE_WINDOW_BELOW = (0.1, 0.5)
+SLOPE_WINDOW_ABOVE = (2.0, 10.0)
+
+
+def log_slopes(T, y, below=SLOPE_WINDOW_BELOW, above=SLOPE_WINDOW_ABOVE, extremum="max"):
+    """Logarithmic slopes ``dy/d ln T`` below and above the extremum of a δv/v (or δε/ε) curve.
+
+    The slope on each side is the least-squares line of y against ln T over the points with
+    ``below[0] <= T/T_ext <= below[1]`` and ``above[0] <= T/T_ext <= above[1]``, where T_ext
+    is the temperature of the largest (``extremum='max'``, velocity) or smallest ('min',
+    dielectric constant) y.  The book's default windows are one decade each, starting a
+    factor 2 from the extremum.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    y : array_like
+        The curve at `T`.
+    below, above : tuple of float
+        Windows (lower, upper) in units of T_ext.
+    extremum : {'max', 'min'}
+
+    Returns
+    -------
+    slope_below, slope_above : float
+        dy/d ln T in each window.
+    T_ext : float
+        Temperature of the extremum [K] (of the sampled points).
+
+    Raises
+    ------
+    ValueError
+        If a window holds fewer than 2 points.
+
+    Examples
+    --------
+    >>> T = np.geomspace(0.01, 10, 31)
+    >>> y = np.where(T < 0.1, np.log(T / 0.1), -0.5 * np.log(T / 0.1))   # STM-like
+    >>> [round(float(s), 6) for s in log_slopes(T, y)[:2]]
+    [1.0, -0.5]
+    """
+    T = _temperatures(T).ravel()
+    y = np.asarray(y, dtype=float).ravel()
+    if y.shape != T.shape or not np.all(np.isfinite(y)):
+        raise ValueError(f"y must be {T.size} finite values (one per temperature)")
+    if extremum not in ("max", "min"):
+        raise ValueError(f"extremum must be 'max' or 'min', got {extremum!r}")
+    t_ext = float(T[np.argmax(y) if extremum == "max" else np.argmin(y)])
+    slopes = []
+    for name, (lo, hi) in (("below", below), ("above", above)):
+        sel = (T >= lo * t_ext * (1 - 1e-9)) & (T <= hi * t_ext * (1 + 1e-9))
+        if sel.sum() < 2:
+            raise ValueError(
+                f"the '{name}' window {lo:g}-{hi:g} × T_ext (T_ext = {t_ext:.4g} K) holds "
+                f"{int(sel.sum())} point(s); need >= 2 (extend the data or the window)"
+            )
+        slopes.append(float(np.polyfit(np.log(T[sel]), y[sel], 1)[0]))
+    return slopes[0], slopes[1], t_ext
+
+
+def model_slope_ratio(mu: float, below=SLOPE_WINDOW_BELOW, above=SLOPE_WINDOW_ABOVE,
+                      points_per_decade: int = 40) -> float:
+    """Slope ratio above/below the velocity maximum of Eqs. 7 + 8 with Eq. 3 at fixed μ.
+
+    Because ``δv/v(T) = C T0^μ Φ(T/T0; μ) + const`` for the DOS of Eq. 3 (with the resonant
+    cutoff far above T), the ratio depends on μ only, not on ω, A or C; it is computed with
+    :func:`log_slopes` on a dense grid in T/T0, with T0 chosen so that the highest
+    temperature is 1e-3 × :data:`RESONANT_CUTOFF` (cutoff effects < 1e-6).
+
+    Parameters
+    ----------
+    mu : float
+        Power of Eq. 3, > -1 (dimensionless).
+    below, above : tuple of float
+        Windows of :func:`log_slopes`.
+    points_per_decade : int
+        Sampling density of the grid.
+
+    Returns
+    -------
+    float
+        slope_above / slope_below (the STM, μ = 0, gives about -0.5).
+
+    Examples
+    --------
+    >>> round(model_slope_ratio(0.0, below=(1e-3, 1e-2), above=(300, 3000)), 3)   # asymptotic
+    -0.5
+    """
+    lo = min(below[0], 0.5) * 0.3
+    hi = max(above[1], 2.0) * 3.0
+    t0 = 1e-3 * RESONANT_CUTOFF / hi
+    n = int(points_per_decade * math.log10(hi / lo)) + 1
+    T = t0 * np.geomspace(lo, hi, n)
+    y = velocity_shift(T, PowerLawDOS(mu), omega=t0**3, A=1.0)
+    s_below, s_above, _ = log_slopes(T, y, below, above)
+    return s_above / s_below
+
+
+def mu_for_slope_ratio(ratio: float = -1.0, below=SLOPE_WINDOW_BELOW,
+                       above=SLOPE_WINDOW_ABOVE, bracket=(0.0, 0.5)) -> float:
+    """The temperature-independent μ of Eq. 3 for which Eqs. 7 + 8 give a slope ratio `ratio`.
+
+    Parameters
+    ----------
+    ratio : float
+        Target slope_above / slope_below, e.g. -1 (the usual experimental 1 : -1).
+    below, above : tuple of float
+        Windows of :func:`log_slopes`.
+    bracket : tuple of float
+        Interval of μ searched (the ratio decreases monotonically with μ).
+
+    Returns
+    -------
+    float
+        μ (dimensionless), to 1e-4.
+
+    Examples
+    --------
+    >>> 0.05 < mu_for_slope_ratio(-1.0) < 0.12
+    True
+    """
+    from scipy.optimize import brentq
+
+    return float(
+        brentq(lambda m: model_slope_ratio(m, below, above, points_per_decade=25) - ratio,
+               *bracket, xtol=1e-5)
+    )
