@@ -1,0 +1,917 @@
+"""Ultrasonic absorption of TLSs and the tanh(x/2) vs 1 - e^(-x) "smoking-gun" test.
+
+Leggett & Vural (2013) (seed 002, DOI 10.1021/jp402222g) review the linear ultrasonic
+absorption of the tunneling model with the "canonical" parameter distribution (their Eqs. 9
+and 11) and propose a test of the TLS model in its most general form: at fixed frequency in
+the resonant regime, the absorption follows ``tanh(x/2)`` (Eq. 17), ``x = ħω/k_B T``, while a
+generic random-matrix alternative gives ``1 - exp(-x)`` (Eq. 18).  This module computes
+
+* the resonant absorption (Eq. 12) and the relaxation absorption (Eq. 13) of the canonical
+  distribution, with the one-phonon rate of :func:`tlspaper.observables.one_phonon_rate`
+  (the relaxation plateau ``(π/2) C`` of Eq. 14 comes out of the numerical integral);
+* the two logarithmic slopes of the sound-velocity shift (Eq. 15), from the resonant and
+  relaxation velocity shifts of :mod:`tlspaper.observables`;
+* the two shapes, Eqs. 17 and 18, each with a free amplitude (and optionally a free constant
+  background), and a discrimination calculator: the expected (Asimov) Δχ² between the best
+  fits of the two forms for a measurement plan, the significance √Δχ² with which the plan
+  rejects the wrong form, the exact distribution of the test statistic, and a vectorised
+  Monte-Carlo check on synthetic datasets.
+
+Units: temperatures and energies in kelvin (k_B = 1); ``omega`` is always the **angular**
+frequency ω = 2πf in rad/s, and ``ħω/k_B = 7.638e-12 K·s × ω``; rate prefactors ``A`` in
+s⁻¹ K⁻³ (so that ωτ is dimensionless); absorption as the inverse quality factor Q⁻¹, in units
+of the coupling constant C = P̄γ²/ρv² when ``C = 1``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import constants, integrate, optimize, special
+
+from .dos import PowerLawDOS
+from .observables import crossover_temperature, one_phonon_rate, velocity_shift
+from .scorecard import Row
+
+#: ħ/k_B [K s]: ``ħω/k_B`` in kelvin is ``HBAR_OVER_KB * omega`` (omega angular, rad/s).
+HBAR_OVER_KB = constants.hbar / constants.k
+
+#: Names of the two shapes: ``"tls"`` is Eq. 17, tanh(x/2); ``"rm"`` is Eq. 18, 1 - e^(-x)
+#: (the random-matrix alternative of Leggett & Vural 2013, Sec. 3).
+MODELS = ("tls", "rm")
+
+# Published statements of Leggett & Vural (2013), seed 002, quoted for the scorecard:
+_PUB_PLATEAU = math.pi / 2  # Eq. (14): Q_rel^-1 = (π/2) C for ωτ_c << 1
+_PUB_RES_OVER_REL = 2.0  # text after Eq. (14): relaxation plateau is "exactly half" of resonant
+_PUB_SLOPE_LOW_T = 1.0  # text after Eq. (15): A = C on the low-temperature side (units of C)
+_PUB_SLOPE_HIGH_T = -2.0  # text after Eq. (15): A = -2C on the high-temperature side
+_PUB_CORRECTION_X12 = 0.20  # Sec. 4: at x ~ 1.2 "the correction ... is only about 20%"
+_PUB_X_REACHED = 1.2  # Sec. 4: the one experiment (their ref. 22) "went up only to x ~ 1.2"
+
+#: Rate prefactor A [s⁻¹ K⁻³] of vitreous silica from the velocity fit of Churkin et al.
+#: (2021), caption of their Fig. 5(a) ("A = 9.4 MHz"; read here as 9.4e6 s⁻¹ K⁻³).  Used
+#: only to estimate the relaxation contribution in the resonator plan.
+A_SILICA = 9.4e6
+
+
+# --------------------------------------------------------------------------- input checks
+
+
+def _positive_scalar(name: str, value, unit: str = "") -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number > 0{unit}, got {value!r}") from None
+    if not math.isfinite(v) or v <= 0:
+        raise ValueError(f"{name} must be a finite number > 0{unit}, got {value!r}")
+    return v
+
+
+def _positive_values(name: str, value, unit: str = "") -> np.ndarray:
+    arr = np.asarray(value, dtype=float)
+    bad = ~np.isfinite(arr) | (arr <= 0)
+    if np.any(bad):
+        first = arr[bad].flat[0] if arr.ndim else float(arr)
+        raise ValueError(f"{name} must be finite and > 0{unit}, got {first!r}")
+    return arr
+
+
+def _check_model(true: str) -> str:
+    if true not in MODELS:
+        raise ValueError(
+            f"true must be one of {MODELS} ('tls' = Eq. 17, 'rm' = Eq. 18), got {true!r}"
+        )
+    return true
+
+
+# --------------------------------------------------------------------------- frequency units
+
+
+def photon_temperature(omega):
+    """ħω/k_B [K] for an angular frequency ω [rad/s].
+
+    Parameters
+    ----------
+    omega : array_like
+        Angular frequency ω = 2πf [rad/s], > 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        ħω/k_B [K].
+
+    Examples
+    --------
+    >>> round(float(photon_temperature(2 * np.pi * 1e9)), 5)   # f = 1 GHz
+    0.04799
+    """
+    return HBAR_OVER_KB * _positive_values("omega (angular frequency, rad/s)", omega)
+
+
+def reduced_frequency(omega, T):
+    """x = ħω/k_BT (dimensionless) for angular frequency ω [rad/s] and temperature T [K].
+
+    Examples
+    --------
+    >>> round(float(reduced_frequency(2 * np.pi * 4e9, 0.01)), 3)   # 4 GHz at 10 mK
+    19.197
+    """
+    T = _positive_values("T (temperature, K)", T)
+    return photon_temperature(omega) / T
+
+
+# --------------------------------------------------------------------------- absorption
+
+
+def resonant_absorption(omega, T, C=1.0):
+    """Resonant absorption of the canonical TLS distribution, Eq. 12 of Leggett & Vural.
+
+    ``Q⁻¹_res = π C tanh(ħω / 2k_BT)``.  For the canonical distribution
+    P(ε, Δ0) = P̄/Δ0 (Eq. 9) with the coupling of Eq. 11, a TLS of energy E = ħω absorbs with
+    matrix element γΔ0/E; in the variables (E, u = Δ0/E) the distribution is
+    P̄/(u√(1-u²)) and the u-integral of u²·P̄/(u√(1-u²)) is P̄·∫₀¹ u/√(1-u²) du = P̄, which
+    leaves the golden-rule result above.
+
+    Parameters
+    ----------
+    omega : array_like
+        Angular frequency ω [rad/s], > 0.
+    T : array_like
+        Temperature [K], > 0.
+    C : float, optional
+        Coupling constant C = P̄γ²/ρv² (dimensionless); default 1 (result in units of C).
+
+    Returns
+    -------
+    numpy.ndarray
+        Q⁻¹_res (dimensionless).
+
+    Examples
+    --------
+    >>> float(resonant_absorption(2 * np.pi * 1e10, 1e-3)) == np.pi   # ħω >> k_BT
+    True
+    """
+    x = reduced_frequency(omega, T)
+    return C * np.pi * np.tanh(0.5 * x)
+
+
+def _gauss_legendre(a: float, b: float, n: int) -> tuple[np.ndarray, np.ndarray]:
+    nodes, weights = np.polynomial.legendre.leggauss(n)
+    return 0.5 * (b - a) * nodes + 0.5 * (b + a), 0.5 * (b - a) * weights
+
+
+def relaxation_absorption(omega, T, A, C=1.0, *, n_energy=160, n_u=128):
+    """Relaxation absorption of the canonical TLS distribution, Eq. 13 of Leggett & Vural.
+
+    With the canonical distribution P̄/(u√(1-u²)) in (E, u = Δ0/E), the diagonal coupling
+    γε/E (Eq. 11, so that (ε/E)² = 1 - u²) and the relaxational susceptibility
+    ``(-∂n₀/∂E) = sech²(E/2T)/4T`` of Eq. 13, the sum over TLSs becomes::
+
+        Q⁻¹_rel = (C/T) ∫₀^∞ dE sech²(E/2T) ∫₀¹ du (√(1-u²)/u) ωτ / (1 + ω²τ²)
+
+    with the one-phonon rate ``τ⁻¹ = A u² E³ coth(E/2T)``
+    (:func:`tlspaper.observables.one_phonon_rate`).  The constant is fixed by the same
+    normalisation as the resonant term (:func:`resonant_absorption`).  For ωτ_c ≪ 1 the
+    integral tends to the plateau (π/2) C of Eq. 14; for ωτ_c ≫ 1 to
+    ``(π⁴/12) C A T³/ω``.
+
+    The inner integral is done in t with u = 1/cosh t (which makes the integrand smooth at
+    both ends and log-spaced at small u), the outer one in ln(E/T), both by Gauss-Legendre
+    quadrature.
+
+    Parameters
+    ----------
+    omega : float
+        Angular frequency ω [rad/s], > 0.
+    T : array_like
+        Temperature(s) [K], > 0.
+    A : float
+        Rate prefactor of the one-phonon rate [s⁻¹ K⁻³], > 0.
+    C : float, optional
+        Coupling constant (dimensionless); default 1 (result in units of C).
+    n_energy, n_u : int, optional
+        Quadrature nodes in E/T and in t (defaults converge to ~1e-8 relative).
+
+    Returns
+    -------
+    numpy.ndarray
+        Q⁻¹_rel, same shape as `T`.
+
+    Examples
+    --------
+    >>> q = relaxation_absorption(omega=1.0, T=1.0, A=1e9)   # ωτ_c ~ 1e-9: plateau
+    >>> round(float(q) / (np.pi / 2), 4)
+    1.0
+    """
+    omega = _positive_scalar("omega", omega, " rad/s (angular frequency)")
+    A = _positive_scalar("A", A, " s^-1 K^-3 (one-phonon rate prefactor)")
+    T = _positive_values("T (temperature, K)", T)
+    # y = E/T = e^v on [1e-10, 60]: log-spaced, to resolve the slow TLSs of small E (their
+    # rate vanishes as E²); sech²(y/2) < 1e-25 beyond 60, and y < 1e-10 weighs < 1e-10.
+    v, wv = _gauss_legendre(math.log(1e-10), math.log(60.0), int(n_energy))
+    y, wy = np.exp(v), wv * np.exp(v)
+    tnode, wt = _gauss_legendre(0.0, 1.0, int(n_u))
+    out = np.empty(T.shape)
+    for idx, temp in np.ndenumerate(T):
+        E = y * temp
+        rate_sym = one_phonon_rate(E, temp, A)  # u = 1 (symmetric TLS)
+        u_star = np.minimum(np.sqrt(omega / rate_sym), 1.0)  # where ωτ = 1
+        # u from ~ u_star e^-14 (ωτ > e^28 below: negligible) up to 1, via u = 1/cosh(t)
+        t_lo = np.log(u_star / 2.0) - 14.0
+        t = t_lo[:, None] * (1.0 - tnode[None, :])  # t in [t_lo, 0]
+        u = 1.0 / np.cosh(t)
+        rate = one_phonon_rate(E[:, None], temp, A, x=u)
+        s = omega / rate  # ωτ
+        inner = (np.tanh(t) ** 2 / (s + 1.0 / s)) @ wt * (-t_lo)
+        out[idx] = np.sum(wy / np.cosh(0.5 * y) ** 2 * inner)
+    return C * out
+
+
+def total_absorption(omega, T, A, C=1.0):
+    """Q⁻¹ = resonant (Eq. 12) + relaxation (Eq. 13) absorption of the canonical distribution.
+
+    Parameters are those of :func:`relaxation_absorption`.
+
+    Examples
+    --------
+    >>> q = total_absorption(2 * np.pi * 1e9, [0.01, 0.1], A=A_SILICA)
+    >>> bool(np.all(q > resonant_absorption(2 * np.pi * 1e9, [0.01, 0.1])))
+    True
+    """
+    return resonant_absorption(omega, T, C) + relaxation_absorption(omega, T, A, C)
+
+
+def velocity_log_slope(T, omega, A, step=0.01):
+    """d(δv/v)/d ln T of the canonical model, in units of C, at temperatures T [K].
+
+    δv/v is the resonant + relaxation shift of :func:`tlspaper.observables.velocity_shift`
+    (Eqs. 7 + 8 of Churkin et al. 2021) with the constant DOS of the canonical distribution
+    (``PowerLawDOS(mu=0, B=1)``, so that the coupling is C = P̄γ²/ρv²); the derivative is
+    a central difference over ``ln T ± step``.  Keep T well below the resonant cutoff of
+    Eq. 7 (:data:`tlspaper.observables.RESONANT_CUTOFF`, 100 K): at T = cutoff/5 the
+    resonant slope is already reduced to tanh(2.5) = 0.987.  Eq. 15 of Leggett & Vural
+    states the slope ``A = C`` for T ≪ T0 and ``A = -2C`` for T ≫ T0; the standard result
+    is ``-C/2`` (resonant +C plus relaxation -3C/2).
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    omega : float
+        Probing angular frequency [rad/s] (only ω/A = T0³ enters).
+    A : float
+        One-phonon rate prefactor [s⁻¹ K⁻³].
+    step : float
+        Half-width of the difference in ln T.
+
+    Returns
+    -------
+    numpy.ndarray
+        The logarithmic slope in units of C, shape of `T`.
+
+    Examples
+    --------
+    >>> T0 = crossover_temperature(1e3, 1e6)          # 0.1 K
+    >>> np.round(velocity_log_slope([T0 / 100, 100 * T0], 1e3, 1e6), 2)
+    array([ 1. , -0.5])
+    """
+    T = _positive_values("T (temperature, K)", T)
+    step = _positive_scalar("step", step)
+    dos = PowerLawDOS(mu=0.0, B=1.0)
+    up = velocity_shift(T * math.exp(step), dos, omega, A)
+    down = velocity_shift(T * math.exp(-step), dos, omega, A)
+    return (up - down) / (2.0 * step)
+
+
+# --------------------------------------------------------------------------- the two shapes
+
+
+def tls_shape(x):
+    """Eq. 17: the TLS shape tanh(x/2) of Q⁻¹ at fixed ω, x = ħω/k_BT (without amplitude).
+
+    Examples
+    --------
+    >>> float(tls_shape(0.0)), round(float(tls_shape(1.2)), 4)
+    (0.0, 0.537)
+    """
+    return np.tanh(0.5 * np.asarray(x, dtype=float))
+
+
+def rm_shape(x):
+    """Eq. 18: the random-matrix shape 1 - exp(-x) (without amplitude).
+
+    Note ``1 - e^(-x) = tanh(x/2) (1 + e^(-x))``: the ratio of Eq. 18 to Eq. 17 falls
+    monotonically from 2 (x → 0) to 1 (x → ∞).
+
+    Examples
+    --------
+    >>> round(float(rm_shape(1.2)), 4)
+    0.6988
+    """
+    return -np.expm1(-np.asarray(x, dtype=float))
+
+
+_SHAPES = {"tls": tls_shape, "rm": rm_shape}
+
+
+def shape(model: str, x):
+    """The shape of `model` ('tls' = Eq. 17, 'rm' = Eq. 18) at x = ħω/k_BT."""
+    return _SHAPES[_check_model(model)](x)
+
+
+def other(model: str) -> str:
+    """The other model name: ``other('tls') == 'rm'``."""
+    return "rm" if _check_model(model) == "tls" else "tls"
+
+
+def high_temperature_correction(x, model="tls"):
+    """Relative deviation of a shape from its x → 0 (high-temperature) limit.
+
+    ``1 - tanh(x/2)/(x/2)`` for 'tls', ``1 - (1 - e^(-x))/x`` for 'rm'.
+
+    Examples
+    --------
+    >>> round(float(high_temperature_correction(1.2)), 4)
+    0.1049
+    """
+    x = _positive_values("x (ħω/k_BT)", x)
+    slope = 0.5 if _check_model(model) == "tls" else 1.0
+    return 1.0 - shape(model, x) / (slope * x)
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def x_grid(x_min, x_max, n_points):
+    """``n_points`` values of x log-spaced from `x_min` to `x_max` (log-spaced temperatures).
+
+    Examples
+    --------
+    >>> x_grid(0.1, 10.0, 3)
+    array([ 0.1,  1. , 10. ])
+    """
+    x_min = _positive_scalar("x_min", x_min)
+    x_max = _positive_scalar("x_max", x_max)
+    n = _n_points(n_points)
+    if not x_max > x_min:
+        raise ValueError(f"x_max must exceed x_min, got x_min={x_min}, x_max={x_max}")
+    return np.geomspace(x_min, x_max, n)
+
+
+def plan_x(omega, T_min, T_max, n_points):
+    """x = ħω/k_BT of a plan measuring at `n_points` log-spaced temperatures [K].
+
+    Parameters
+    ----------
+    omega : float
+        Angular frequency [rad/s], > 0.
+    T_min, T_max : float
+        Temperature range [K], 0 < T_min < T_max.
+    n_points : int
+        Number of temperatures, >= 2.
+
+    Returns
+    -------
+    numpy.ndarray
+        x values, increasing (decreasing temperature).
+
+    Examples
+    --------
+    >>> np.round(plan_x(2 * np.pi * 4e9, 0.01, 1.0, 3), 3)
+    array([ 0.192,  1.92 , 19.197])
+    """
+    omega = _positive_scalar("omega", omega, " rad/s (angular frequency)")
+    T_min = _positive_scalar("T_min", T_min, " K")
+    T_max = _positive_scalar("T_max", T_max, " K")
+    if not T_max > T_min:
+        raise ValueError(f"T_max must exceed T_min, got T_min={T_min} K, T_max={T_max} K")
+    T = np.geomspace(T_max, T_min, _n_points(n_points))
+    return HBAR_OVER_KB * omega / T
+
+
+def _n_points(n_points, minimum: int = 2) -> int:
+    if isinstance(n_points, bool) or int(n_points) != n_points or n_points < minimum:
+        raise ValueError(f"n_points must be an integer >= {minimum}, got {n_points!r}")
+    return int(n_points)
+
+
+def _whitened(x, rel_error, true: str, background: bool):
+    """Mean and basis matrices of the plan in whitened coordinates z = y/σ.
+
+    The data are ``y_i = f_true(x_i)`` (amplitude 1) with Gaussian errors
+    ``σ_i = rel_error_i · f_true(x_i)``.  Returns (mu, B_true, B_wrong) with mu = f_true/σ
+    and the basis columns (shape; constant if `background`) divided by σ.
+    """
+    x = _positive_values("x (ħω/k_BT)", x)
+    if x.ndim != 1:
+        raise ValueError(f"x must be 1-D, got shape {x.shape}")
+    p = 2 if background else 1
+    _n_points(len(x), minimum=p + 1)
+    err = _positive_values("rel_error (relative error per point)", rel_error)
+    err = np.broadcast_to(err, x.shape).astype(float)
+    true = _check_model(true)
+    f_true = shape(true, x)
+    f_wrong = shape(other(true), x)
+    sigma = err * f_true
+    mu = f_true / sigma
+    cols_t = [mu]
+    cols_w = [f_wrong / sigma]
+    if background:
+        cols_t.append(1.0 / sigma)
+        cols_w.append(1.0 / sigma)
+    return mu, np.stack(cols_t, axis=1), np.stack(cols_w, axis=1)
+
+
+def _orthonormal(B: np.ndarray) -> np.ndarray:
+    q, _ = np.linalg.qr(B)
+    return q
+
+
+def delta_chi2(x, rel_error, true="tls", background=False):
+    """Expected (Asimov) Δχ² between the best fits of the two shapes.
+
+    The noiseless curve of the `true` model, ``f_true(x_i)``, with errors
+    ``σ_i = rel_error · f_true(x_i)``, is fitted by the other model with a free amplitude
+    (and a free constant background if `background`); the true model fits it exactly, so
+    Δχ² = χ²_min(wrong).  With free amplitude only this is the closed form
+    ``Δχ² = Σw - (Σ w r)² / Σ w r²``, ``w = 1/rel_error²``, ``r = f_wrong/f_true``.
+
+    Parameters
+    ----------
+    x : array_like
+        The plan's values of x = ħω/k_BT (> 0), at least 2 (3 with `background`).
+    rel_error : float or array_like
+        Relative error per point (> 0), e.g. 0.05 for 5 %.
+    true : {'tls', 'rm'}
+        The model that generated the data.
+    background : bool
+        Fit a free constant background together with each shape.
+
+    Returns
+    -------
+    float
+        Δχ² = χ²_min(wrong) - χ²_min(true) for the noiseless data; its square root is the
+        median significance (in σ) with which the plan rejects the wrong model.
+
+    Examples
+    --------
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> r = rm_shape(x) / tls_shape(x)
+    >>> hand = (20 - r.sum() ** 2 / (r * r).sum()) / 0.1 ** 2
+    >>> bool(np.isclose(delta_chi2(x, 0.1), hand))
+    True
+    """
+    mu, _, Bw = _whitened(x, rel_error, true, background)
+    Qw = _orthonormal(Bw)
+    proj = Qw.T @ mu
+    return float(max(mu @ mu - proj @ proj, 0.0))
+
+
+def significance(x, rel_error, true="tls", background=False):
+    """Median significance √Δχ² [σ] with which the plan rejects the wrong shape.
+
+    See :func:`delta_chi2` for the arguments.  The test statistic
+    q = χ²_min(wrong) - χ²_min(true) of one dataset is distributed about Δχ² with standard
+    deviation ≈ 2√Δχ² (:func:`statistic_moments`); for the median dataset the rule
+    "q ≥ Z²" rejects the wrong model at Z = √Δχ², and applied to data from the wrong model
+    it errs with probability ≈ Φ(-Z) when Δχ² is nearly the same for both truths.
+
+    Examples
+    --------
+    >>> round(significance(x_grid(0.1, 1.2, 20), 0.05), 2)
+    10.01
+    """
+    return math.sqrt(delta_chi2(x, rel_error, true, background))
+
+
+def rel_error_for_significance(z, x, true="tls", background=False):
+    """Relative error per point at which the plan `x` reaches significance `z` [σ].
+
+    Δχ² scales as 1/rel_error² for a common relative error, so this is
+    ``√Δχ²(rel_error = 1) / z``.
+
+    Examples
+    --------
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> round(rel_error_for_significance(1.0, x), 3)   # 'within the error bars' if larger
+    0.501
+    """
+    z = _positive_scalar("z (significance, sigma)", z)
+    return significance(x, 1.0, true, background) / z
+
+
+def pointwise_difference(x, true="tls", background=False):
+    """Relative difference (f_wrong_fit - f_true)/f_true of the best-fit wrong shape.
+
+    The wrong shape is fitted to the noiseless true curve with equal relative weights (the
+    Asimov fit of :func:`delta_chi2`).  Its largest absolute value is the per-point error
+    bar below which at least one point no longer covers both curves.
+
+    Returns
+    -------
+    numpy.ndarray
+        One value per point of `x`.
+
+    Examples
+    --------
+    >>> round(float(np.abs(pointwise_difference(x_grid(0.1, 1.2, 20))).max()), 3)
+    0.229
+    """
+    mu, _, Bw = _whitened(x, 1.0, true, background)
+    Qw = _orthonormal(Bw)
+    fit = Qw @ (Qw.T @ mu)
+    return fit / mu - 1.0
+
+
+def x_max_for_significance(z, rel_error, x_min, n_points, true="tls", background=False, x_cap=1e3):
+    """Smallest x_max at which `n_points` log-spaced points in [x_min, x_max] reach `z` σ.
+
+    Parameters
+    ----------
+    z : float
+        Target significance [σ], > 0.
+    rel_error : float
+        Relative error per point, > 0.
+    x_min : float
+        Lowest x of the plan (ħω/k_B T_max), > 0.
+    n_points : int
+        Number of points, >= 2 (>= 3 with `background`).
+    true, background
+        As in :func:`delta_chi2`.
+    x_cap : float
+        Largest x_max considered.
+
+    Returns
+    -------
+    float
+        x_max, or ``nan`` if even x_max = `x_cap` does not reach `z`.
+
+    Examples
+    --------
+    >>> round(x_max_for_significance(3.0, 0.05, 0.1, 20), 3)
+    0.352
+    """
+    z = _positive_scalar("z (significance, sigma)", z)
+    x_min = _positive_scalar("x_min", x_min)
+    n = _n_points(n_points, 3 if background else 2)
+
+    def excess(log_xmax):
+        return significance(x_grid(x_min, math.exp(log_xmax), n), rel_error, true, background) - z
+
+    grid = np.linspace(math.log(x_min) + 1e-3, math.log(x_cap), 240)
+    values = np.array([excess(g) for g in grid])
+    above = np.flatnonzero(values >= 0)
+    if above.size == 0:
+        return math.nan
+    i = int(above[0])
+    if i == 0:
+        return float(math.exp(grid[0]))
+    return float(math.exp(optimize.brentq(excess, grid[i - 1], grid[i], xtol=1e-10)))
+
+
+# --------------------------------------------------------------------------- distribution of q
+
+
+@dataclass(frozen=True)
+class StatisticLaw:
+    """Exact law of q = χ²_min(wrong) - χ²_min(true) for Gaussian noise and linear fits.
+
+    q = s (a² - b²) with independent a ~ N(m_a, 1), b ~ N(m_b, 1): the difference of the two
+    projection matrices has only the eigenvalues ±s = ±sin θ (θ the angle between the
+    model spaces), and a, b are the whitened data along the two eigenvectors.
+
+    Attributes
+    ----------
+    s, m_a, m_b : float
+    """
+
+    s: float
+    m_a: float
+    m_b: float
+
+    @property
+    def mean(self) -> float:
+        """E[q] = s (m_a² - m_b²) = Δχ² (exactly)."""
+        return self.s * (self.m_a**2 - self.m_b**2)
+
+    @property
+    def std(self) -> float:
+        """Standard deviation of q: √(4Δχ² + 4s²) ≈ 2√Δχ²."""
+        return math.sqrt(4 * self.s**2 * (self.m_a**2 + self.m_b**2) + 4 * self.s**2)
+
+    def sf(self, c: float) -> float:
+        """P(q ≥ c), by one-dimensional quadrature over b."""
+        if self.s <= 0:
+            return float(c <= 0)
+
+        def integrand(b):
+            # P(a² >= c/s + b²) times the normal density of b
+            t = c / self.s + b * b
+            if t <= 0:
+                p = 1.0
+            else:
+                r = math.sqrt(t)
+                p = special.ndtr(self.m_a - r) + special.ndtr(-r - self.m_a)
+            return p * math.exp(-0.5 * (b - self.m_b) ** 2) / math.sqrt(2 * math.pi)
+
+        lo, hi = self.m_b - 12.0, self.m_b + 12.0
+        pts = [
+            p
+            for p in ([-math.sqrt(-c / self.s), math.sqrt(-c / self.s)] if c < 0 else [])
+            if lo < p < hi
+        ]
+        val, _ = integrate.quad(
+            integrand, lo, hi, points=pts or None, limit=200, epsabs=1e-12, epsrel=1e-10
+        )
+        return float(min(max(val, 0.0), 1.0))
+
+
+def statistic_law(x, rel_error, true="tls", background=False) -> StatisticLaw:
+    """The exact law of the test statistic q for the plan (see :class:`StatisticLaw`).
+
+    Examples
+    --------
+    >>> law = statistic_law(x_grid(0.1, 1.2, 20), 0.1)
+    >>> bool(np.isclose(law.mean, delta_chi2(x_grid(0.1, 1.2, 20), 0.1)))
+    True
+    """
+    mu, Bt, Bw = _whitened(x, rel_error, true, background)
+    Qt, Qw = _orthonormal(Bt), _orthonormal(Bw)
+    V = _orthonormal(np.hstack([Qt, Qw]))  # span of both model spaces
+    Pt = (V.T @ Qt) @ (V.T @ Qt).T
+    Pw = (V.T @ Qw) @ (V.T @ Qw).T
+    vals, vecs = np.linalg.eigh(Pt - Pw)
+    m = V.T @ mu
+    i_pos, i_neg = int(np.argmax(vals)), int(np.argmin(vals))
+    s = 0.5 * (vals[i_pos] - vals[i_neg])
+    return StatisticLaw(
+        s=float(max(s, 0.0)), m_a=float(abs(vecs[:, i_pos] @ m)), m_b=float(abs(vecs[:, i_neg] @ m))
+    )
+
+
+def statistic_moments(x, rel_error, true="tls", background=False) -> tuple[float, float]:
+    """Exact mean and standard deviation of q = χ²_min(wrong) - χ²_min(true)."""
+    law = statistic_law(x, rel_error, true, background)
+    return law.mean, law.std
+
+
+def rejection_probability(x, rel_error, true="tls", background=False, z=3.0):
+    """Probability that one dataset of the plan gives q ≥ z², i.e. rejects the wrong shape at z σ.
+
+    Computed from the exact law (:class:`StatisticLaw`).  For a plan with
+    significance Z = √Δχ² it is ≈ Φ((Z² - z²)/(2Z)): 1/2 at z = Z.
+
+    Examples
+    --------
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> e = rel_error_for_significance(3.0, x)    # a 3-sigma plan
+    >>> round(rejection_probability(x, e, z=3.0), 2)
+    0.5
+    """
+    z = _positive_scalar("z (significance, sigma)", z)
+    return statistic_law(x, rel_error, true, background).sf(z * z)
+
+
+def wrong_choice_probability(x, rel_error, true="tls", background=False):
+    """Probability that the wrong shape fits one dataset better (q < 0): ≈ Φ(-Z/2)."""
+    return 1.0 - statistic_law(x, rel_error, true, background).sf(0.0)
+
+
+# --------------------------------------------------------------------------- the plan calculator
+
+
+@dataclass(frozen=True)
+class Discrimination:
+    """What a measurement plan can tell about Eq. 17 vs Eq. 18 (see :func:`discriminate`).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The plan's x = ħω/k_BT values.
+    rel_error : float
+        Relative error per point.
+    background : bool
+        Whether a free constant background is fitted with each shape.
+    delta_chi2 : dict
+        Asimov Δχ² keyed by the true model ('tls', 'rm').
+    significance : dict
+        √Δχ² [σ] keyed by the true model.
+    wrong_choice : dict
+        Probability that the wrong shape fits better (q < 0), keyed by the true model.
+    """
+
+    x: np.ndarray
+    rel_error: float
+    background: bool
+    delta_chi2: dict
+    significance: dict
+    wrong_choice: dict
+
+    @property
+    def z_min(self) -> float:
+        """The smaller of the two significances (the plan's guaranteed reach)."""
+        return min(self.significance.values())
+
+
+def discriminate(
+    n_points, rel_error, *, x_range=None, omega=None, T_range=None, background=False
+) -> Discrimination:
+    """The discrimination calculator: Δχ² and significance of a measurement plan.
+
+    Give either ``x_range=(x_min, x_max)`` or ``omega`` [rad/s] with
+    ``T_range=(T_min, T_max)`` [K]; the points are log-spaced in temperature.
+
+    Parameters
+    ----------
+    n_points : int
+        Number of measured temperatures, >= 2 (>= 3 with `background`).
+    rel_error : float
+        Relative error per point (> 0).
+    x_range : tuple of float, optional
+        (x_min, x_max) of x = ħω/k_BT.
+    omega : float, optional
+        Angular frequency ω = 2πf [rad/s].
+    T_range : tuple of float, optional
+        (T_min, T_max) [K].
+    background : bool
+        Fit a free constant background with each shape.
+
+    Returns
+    -------
+    Discrimination
+
+    Examples
+    --------
+    >>> d = discriminate(20, 0.05, omega=2 * np.pi * 4e9, T_range=(0.01, 1.0))
+    >>> round(d.significance["tls"], 1), round(d.significance["rm"], 1)
+    (20.4, 18.5)
+    """
+    if (x_range is None) == (omega is None and T_range is None):
+        raise ValueError("give either x_range=(x_min, x_max) or omega with T_range=(T_min, T_max)")
+    if x_range is not None:
+        x = x_grid(x_range[0], x_range[1], n_points)
+    else:
+        if omega is None or T_range is None:
+            raise ValueError("omega (rad/s) and T_range=(T_min, T_max) [K] must be given together")
+        x = plan_x(omega, T_range[0], T_range[1], n_points)
+    e = _positive_scalar("rel_error (relative error per point)", rel_error)
+    d2 = {m: delta_chi2(x, e, m, background) for m in MODELS}
+    return Discrimination(
+        x=x,
+        rel_error=e,
+        background=bool(background),
+        delta_chi2=d2,
+        significance={m: math.sqrt(v) for m, v in d2.items()},
+        wrong_choice={m: wrong_choice_probability(x, e, m, background) for m in MODELS},
+    )
+
+
+# --------------------------------------------------------------------------- Monte Carlo check
+
+
+def synthetic_statistic(x, rel_error, true="tls", background=False, n_datasets=20000, seed=0):
+    """q = χ²_min(wrong) - χ²_min(true) for synthetic datasets drawn from the `true` shape.
+
+    Each synthetic dataset is ``y_i = f_true(x_i) (1 + rel_error · ε_i)`` with independent
+    standard normal ε_i; both shapes (with free amplitude, and free background if asked)
+    are fitted by closed-form weighted linear least squares, vectorised over datasets.
+
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+    n_datasets : int
+        Number of synthetic datasets.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    numpy.ndarray
+        q for each synthetic dataset, shape (n_datasets,).
+    """
+    mu, Bt, Bw = _whitened(x, rel_error, true, background)
+    n = _n_points(n_datasets, 1)
+    rng = np.random.default_rng(seed)
+    z = mu[None, :] + rng.standard_normal((n, mu.size))  # whitened synthetic data
+    Qt, Qw = _orthonormal(Bt), _orthonormal(Bw)
+    return np.sum((z @ Qt) ** 2, axis=1) - np.sum((z @ Qw) ** 2, axis=1)
+
+
+def monte_carlo_check(
+    x, rel_error, true="tls", background=False, z=3.0, n_datasets=20000, seed=0
+) -> dict:
+    """Compare synthetic-data rejection rates with the calculator's prediction.
+
+    Returns
+    -------
+    dict
+        ``delta_chi2`` (Asimov), ``mean_q`` and ``mean_q_se`` (Monte Carlo mean of q and its
+        standard error), ``std_q`` and ``std_q_pred``, ``median_z`` (median of sign(q)√|q|,
+        to compare with ``significance``), ``rate`` and ``rate_se`` (fraction of synthetic
+        datasets with q ≥ z², binomial standard error), ``rate_pred``
+        (:func:`rejection_probability`), ``wrong`` / ``wrong_pred`` (fraction with q < 0).
+
+    Examples
+    --------
+    >>> res = monte_carlo_check(x_grid(0.1, 1.2, 20), 0.15, n_datasets=4000, seed=1)
+    >>> abs(res["rate"] - res["rate_pred"]) < 4 * res["rate_se"]
+    True
+    """
+    q = synthetic_statistic(x, rel_error, true, background, n_datasets, seed)
+    law = statistic_law(x, rel_error, true, background)
+    n = q.size
+    rate = float(np.mean(q >= z * z))
+    rate_pred = law.sf(z * z)
+    wrong = float(np.mean(q < 0))
+    wrong_pred = 1.0 - law.sf(0.0)
+    return {
+        "delta_chi2": law.mean,
+        "significance": math.sqrt(max(law.mean, 0.0)),
+        "mean_q": float(q.mean()),
+        "mean_q_se": float(q.std(ddof=1) / math.sqrt(n)),
+        "std_q": float(q.std(ddof=1)),
+        "std_q_pred": law.std,
+        "median_z": float(np.median(np.sign(q) * np.sqrt(np.abs(q)))),
+        "rate": rate,
+        "rate_pred": rate_pred,
+        "rate_se": math.sqrt(max(rate_pred * (1 - rate_pred), 1.0 / n) / n),
+        "wrong": wrong,
+        "wrong_pred": wrong_pred,
+        "wrong_se": math.sqrt(max(wrong_pred * (1 - wrong_pred), 1.0 / n) / n),
+        "n_datasets": n,
+    }
+
+
+# --------------------------------------------------------------------------- scorecard
+
+
+def scorecard_rows() -> list[Row]:
+    """Leggett & Vural (2013) statements reproduced (or contradicted) by this module.
+
+    Returns
+    -------
+    list of Row
+        Relaxation plateau (Eq. 14), resonant/relaxation ratio, the two velocity slopes
+        (Eq. 15) and the size of the tanh(x/2) correction at x = 1.2 (Sec. 4).
+    """
+    omega, A = 1e3, 1e9  # only T/T0 matters; T0 = 0.01 K, 100 T0 far below the cutoff of Eq. 7
+    T0 = crossover_temperature(omega, A)
+    plateau = float(relaxation_absorption(omega, 1e3 * T0, A))
+    res_low_T = float(resonant_absorption(omega, HBAR_OVER_KB * omega / 40.0))  # x = 40
+    low, high = velocity_log_slope([T0 / 100.0, 100.0 * T0], omega, A)
+    paper = "leggett2013"
+    return [
+        Row(
+            paper,
+            "Eq. 14",
+            "relaxation plateau Q⁻¹_rel / C (T = 1000 T0)",
+            _PUB_PLATEAU,
+            plateau,
+            0.0,
+            1e-3,
+            "canonical distribution, one-phonon rate, ωτ_c → 0",
+        ),
+        Row(
+            paper,
+            "text after Eq. 14",
+            "Q⁻¹_res(ħω ≫ k_BT) / Q⁻¹_rel plateau",
+            _PUB_RES_OVER_REL,
+            res_low_T / plateau,
+            0.0,
+            1e-3,
+            "Eq. 12 at x = 40 over Eq. 14",
+        ),
+        Row(
+            paper,
+            "Eq. 15",
+            "δv/v slope per ln T below T0 (units of C, T = T0/100)",
+            _PUB_SLOPE_LOW_T,
+            float(low),
+            0.0,
+            0.01,
+            "Eqs. 7 + 8 of churkin2021, μ = 0",
+        ),
+        Row(
+            paper,
+            "Eq. 15",
+            "δv/v slope per ln T above T0 (units of C, T = 100 T0)",
+            _PUB_SLOPE_HIGH_T,
+            float(high),
+            0.0,
+            0.01,
+            "standard result −C/2 (+C resonant, −3C/2 relaxation); the seed's −2C is wrong",
+        ),
+        Row(
+            paper,
+            "Sec. 4",
+            "correction 1 − tanh(x/2)/(x/2) at x = 1.2",
+            _PUB_CORRECTION_X12,
+            float(high_temperature_correction(_PUB_X_REACHED)),
+            0.0,
+            0.25,
+            "tanh(0.6)/0.6 = 0.895: the correction is 10.5 %, not ~20 %",
+        ),
+    ]
