@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import jupytext
+import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
@@ -41,8 +42,10 @@ def build_test_notebook(src: Path, out_dir: Path = NB_DIR) -> Path:
     ref_file = REF_DIR / f"{src.stem}.json"
     refs = json.loads(ref_file.read_text()) if ref_file.is_file() else []
     for i, cell in enumerate(checked_cells(nb)):
-        cell.outputs = refs[i] if i < len(refs) else []
-        cell.execution_count = None
+        # nbformat nodes (plain dicts break nbformat.writes), and an execution count: nbval
+        # refuses "unrun" reference cells that have outputs.
+        cell.outputs = [nbformat.from_dict(o) for o in refs[i]] if i < len(refs) else []
+        cell.execution_count = i + 1 if i < len(refs) else None
     out_dir.mkdir(exist_ok=True)
     target = out_dir / f"{src.stem}.ipynb"
     jupytext.write(nb, target, fmt="ipynb")
