@@ -1,0 +1,953 @@
+"""Simulated-annealing Monte Carlo of the single-TLS density of states of Eq. 2 (Churkin et al.)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numba
+import numpy as np
+from numba import njit, prange
+
+from . import __version__
+from .data import save_npz
+
+#: The twelve temperatures [K] of Fig. 3 of Churkin et al. (2021), around the velocity maximum.
+FIG3_TEMPERATURES = (0.03, 0.04, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
+#: The temperatures [K] of Table II of Churkin et al. (2021).
+TABLE2_TEMPERATURES = (0.1, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0)
+#: The temperature [K] of the last annealing stage, which emulates T = 0 (paper: 2 μK).
+ZERO_TEMPERATURE = 2e-6
+#: Metropolis sweeps per temperature in the paper's protocol.
+PAPER_SWEEPS = 257
+
+# ---------------------------------------------------------------------------------------------
+# The annealing schedule
+# ---------------------------------------------------------------------------------------------
+
+
+def default_schedule() -> np.ndarray:
+    """The annealing temperatures [K]: 42 stages from 300 K to 0.02 K, then 2 μK.
+
+    The paper fixes the end points (300 K, 0.02 K, 2 μK) and the number of stages (42) but not
+    their spacing.  Ours: four paramagnetic stages (300, 100, 50, 30 K), where every TLS is
+    thermally disordered and a stage only needs to randomise the spins; then a geometric ladder
+    of 23 stages from 20 K down to 1.14 K (13 % steps), the range between about 2 h0 and J0/2
+    where the TLSs freeze into their random fields and the interactions dig the dipolar gap, so
+    that the anneal passes slowly through it; then the 15 stages at or below 1 K that Table II
+    and Fig. 3 use (0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7,
+    0.8, 1 K).  Few stages at high temperature also keep the run fast: there nearly every flip
+    is accepted, and each accepted flip costs one update of all N local fields.
+
+    Returns
+    -------
+    numpy.ndarray, shape (43,)
+        Strictly decreasing temperatures [K]; the last is :data:`ZERO_TEMPERATURE`.
+
+    Examples
+    --------
+    >>> s = default_schedule()
+    >>> len(s), float(s[0]), float(s[-2]), float(s[-1])
+    (43, 300.0, 0.02, 2e-06)
+    """
+    high = [300.0, 100.0, 50.0, 30.0]
+    ladder = [float(f"{20.0 * 20.0 ** (-i / 23):.4g}") for i in range(23)]
+    low = sorted(set(FIG3_TEMPERATURES) | set(TABLE2_TEMPERATURES) | {0.02}, reverse=True)
+    return np.array(high + ladder + low + [ZERO_TEMPERATURE])
+
+
+def check_schedule(temperatures) -> np.ndarray:
+    """Validate an annealing schedule and return it as a float array.
+
+    Parameters
+    ----------
+    temperatures : array_like
+        Temperatures [K]: finite, positive and strictly decreasing, at least one.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        Naming the offending entry.
+
+    Examples
+    --------
+    >>> check_schedule([1.0, 0.5]).tolist()
+    [1.0, 0.5]
+    >>> check_schedule([1.0, 1.0])
+    Traceback (most recent call last):
+    ...
+    ValueError: temperatures must be strictly decreasing, got T[1] = 1.0 K after T[0] = 1.0 K
+    """
+    t = np.asarray(temperatures, dtype=float).ravel()
+    if t.size == 0:
+        raise ValueError("temperatures must contain at least one temperature, got none")
+    bad = np.flatnonzero(~np.isfinite(t) | (t <= 0))
+    if bad.size:
+        i = int(bad[0])
+        raise ValueError(f"temperatures must be positive and finite [K], got T[{i}] = {t[i]} K")
+    inc = np.flatnonzero(np.diff(t) >= 0)
+    if inc.size:
+        i = int(inc[0]) + 1
+        raise ValueError(
+            f"temperatures must be strictly decreasing, got T[{i}] = {t[i]} K after "
+            f"T[{i - 1}] = {t[i - 1]} K"
+        )
+    return t
+
+
+# ---------------------------------------------------------------------------------------------
+# Parameters
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    """Eq. 2: random-field Ising model with random 1/R³ couplings on a diluted L³ lattice.
+
+    ``H = Σ_i h_i τ_i + ½ Σ_{i≠j} J_ij τ_i τ_j`` with ``h_i = h0 c_i`` and
+    ``J_ij = c_ij J0 / (R_ij³ + C)`` (lattice constant R0 = 1, periodic boundaries, minimum
+    image), c_i and c_ij independent standard normal.  ``round(x L³)`` TLSs occupy randomly
+    chosen sites.
+
+    Parameters
+    ----------
+    L : int
+        Linear lattice size (>= 2).
+    J0 : float
+        Nearest-neighbour interaction scale [K] (>= 0).
+    x : float
+        TLS concentration, in (0, 1].
+    h0 : float
+        Random-field scale [K] (>= 0).
+    C : float
+        Short-distance cutoff (in units of R0³, >= 0; C = 0 needs no coinciding TLSs, which
+        the lattice guarantees).
+
+    Examples
+    --------
+    >>> Model(L=8, J0=2.0).n_tls
+    256
+    >>> Model(L=1, J0=2.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: L must be an integer >= 2 (lattice size), got 1
+    """
+
+    L: int
+    J0: float
+    x: float = 0.5
+    h0: float = 10.0
+    C: float = 1.0
+
+    def __post_init__(self):
+        if isinstance(self.L, bool) or int(self.L) != self.L or self.L < 2:
+            raise ValueError(f"L must be an integer >= 2 (lattice size), got {self.L}")
+        object.__setattr__(self, "L", int(self.L))
+        if not (0 < self.x <= 1):
+            raise ValueError(f"x must be a concentration in (0, 1], got {self.x}")
+        for name in ("J0", "h0", "C"):
+            v = getattr(self, name)
+            if not np.isfinite(v) or v < 0:
+                raise ValueError(f"{name} must be a finite number >= 0, got {v}")
+            object.__setattr__(self, name, float(v))
+        object.__setattr__(self, "x", float(self.x))
+        if self.n_tls < 2:
+            raise ValueError(f"x = {self.x} at L = {self.L} leaves {self.n_tls} TLS; need >= 2")
+
+    @property
+    def n_tls(self) -> int:
+        """Number of TLSs, ``round(x L³)``."""
+        return int(round(self.x * self.L**3))
+
+
+@dataclass(frozen=True)
+class RunParams:
+    """Everything that determines a dataset, bit for bit.
+
+    Parameters
+    ----------
+    model : Model
+    temperatures : tuple of float
+        Annealing schedule [K], strictly decreasing (default :func:`default_schedule`).
+    sweeps : int
+        Metropolis sweeps per temperature (default 257, the paper's).
+    seed : int
+        Master seed; realization k is generated from (seed, k) only.
+    grid_scale, grid_step, grid_max : float
+        Histogram of |E|: edges ``grid_scale * sinh(grid_step * b)`` [K], b = 0, 1, ... up to
+        `grid_max` [K] (width ``grid_scale*grid_step`` = 1 mK near 0, 2 % at high E).
+    n_blocks : int
+        Realization k is added to block ``k % n_blocks`` of the low-energy block histograms
+        (for bootstrap errors over realizations).
+    block_emax : float
+        Upper energy [K] of the block histograms.
+    block_tmax : float
+        Block histograms are kept for stages with T <= `block_tmax` [K].
+    """
+
+    model: Model
+    temperatures: tuple = field(default_factory=lambda: tuple(default_schedule().tolist()))
+    sweeps: int = PAPER_SWEEPS
+    seed: int = 2021
+    grid_scale: float = 0.05
+    grid_step: float = 0.02
+    grid_max: float = 400.0
+    n_blocks: int = 100
+    block_emax: float = 2.5
+    block_tmax: float = 1.0
+
+    def __post_init__(self):
+        object.__setattr__(self, "temperatures", tuple(check_schedule(self.temperatures).tolist()))
+        if int(self.sweeps) != self.sweeps or self.sweeps < 1:
+            raise ValueError(f"sweeps must be an integer >= 1, got {self.sweeps}")
+        if int(self.seed) != self.seed or not 0 <= self.seed < 2**63:
+            raise ValueError(f"seed must be an integer in [0, 2**63), got {self.seed}")
+        if int(self.n_blocks) != self.n_blocks or self.n_blocks < 1:
+            raise ValueError(f"n_blocks must be an integer >= 1, got {self.n_blocks}")
+
+    @property
+    def edges(self) -> np.ndarray:
+        """Bin edges of |E| [K]."""
+        nb = int(math.ceil(math.asinh(self.grid_max / self.grid_scale) / self.grid_step))
+        return self.grid_scale * np.sinh(self.grid_step * np.arange(nb + 1))
+
+    @property
+    def n_low(self) -> int:
+        """Number of bins of the low-energy block histograms."""
+        return int(np.searchsorted(self.edges, self.block_emax))
+
+    @property
+    def block_stages(self) -> np.ndarray:
+        """Indices of the stages with block histograms (T <= block_tmax)."""
+        return np.flatnonzero(np.asarray(self.temperatures) <= self.block_tmax * (1 + 1e-12))
+
+    def to_dict(self) -> dict:
+        """JSON-serialisable form (stored in the dataset's ``meta``)."""
+        d = dataclasses.asdict(self)
+        d["temperatures"] = list(self.temperatures)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> RunParams:
+        """Inverse of :meth:`to_dict`."""
+        d = dict(d)
+        d["model"] = Model(**d["model"])
+        d["temperatures"] = tuple(d["temperatures"])
+        return cls(**d)
+
+
+# ---------------------------------------------------------------------------------------------
+# Numba kernels: random numbers
+# ---------------------------------------------------------------------------------------------
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+_TWO_M53 = 1.0 / 9007199254740992.0
+#: exp(-dE/T) < 2^-53 <= u for dE/T above this: the Metropolis test cannot accept.
+_CUT = 36.8
+
+
+@njit(cache=True, inline="always")
+def _mix64(z):
+    z = (z ^ (z >> np.uint64(30))) * _MIX1
+    z = (z ^ (z >> np.uint64(27))) * _MIX2
+    return z ^ (z >> np.uint64(31))
+
+
+@njit(cache=True, inline="always")
+def _uniform(s):
+    """SplitMix64 step: return (new state, uniform in (0, 1])."""
+    s = s + _GOLDEN
+    z = _mix64(s)
+    return s, ((z >> np.uint64(11)) + np.uint64(1)) * _TWO_M53
+
+
+@njit(cache=True)
+def _stream_seed(seed, k):
+    return _mix64(_mix64(np.uint64(seed) + _GOLDEN) ^ _mix64(np.uint64(k) * _GOLDEN + _MIX2))
+
+
+@njit(cache=True, inline="always")
+def _normal_pair(s):
+    s, u1 = _uniform(s)
+    s, u2 = _uniform(s)
+    r = math.sqrt(-2.0 * math.log(u1))
+    return s, r * math.cos(2.0 * math.pi * u2), r * math.sin(2.0 * math.pi * u2)
+
+
+# ---------------------------------------------------------------------------------------------
+# Numba kernels: one realization
+# ---------------------------------------------------------------------------------------------
+
+
+@njit(cache=True)
+def _generate(L, n, h0, J0, C, s):
+    """Positions, random fields h (float64) and couplings J (float32) of one realization."""
+    L3 = L * L * L
+    sites = np.arange(L3)
+    for a in range(n):  # partial Fisher-Yates: n distinct random sites
+        s = s + _GOLDEN
+        r = a + np.int64(_mix64(s) % np.uint64(L3 - a))
+        t = sites[a]
+        sites[a] = sites[r]
+        sites[r] = t
+    pos = np.empty((n, 3), np.int64)
+    for a in range(n):
+        pos[a, 0] = sites[a] // (L * L)
+        pos[a, 1] = (sites[a] // L) % L
+        pos[a, 2] = sites[a] % L
+    h = np.empty(n)
+    for a in range(0, n, 2):
+        s, g1, g2 = _normal_pair(s)
+        h[a] = h0 * g1
+        if a + 1 < n:
+            h[a + 1] = h0 * g2
+    J = np.zeros((n, n), np.float32)
+    spare = 0.0
+    have = False
+    for i in range(n):
+        for j in range(i + 1, n):
+            if have:
+                c = spare
+                have = False
+            else:
+                s, c, spare = _normal_pair(s)
+                have = True
+            r2 = 0.0
+            for d in range(3):
+                dx = abs(pos[i, d] - pos[j, d])
+                dx = min(dx, L - dx)
+                r2 += dx * dx
+            v = np.float32(c * J0 / (r2 * math.sqrt(r2) + C))
+            J[i, j] = v
+            J[j, i] = v
+    return s, pos, h, J
+
+
+@njit(cache=True, fastmath=True)
+def _fields(J, h, tau, f64):
+    """Exact local fields f_i = h_i + Σ_j J_ij τ_j, accumulated in float64."""
+    n = tau.size
+    for i in range(n):
+        acc = 0.0
+        for j in range(n):
+            acc += np.float64(J[i, j] * tau[j])
+        f64[i] = h[i] + acc
+
+
+@njit(cache=True, fastmath=True)
+def _sweeps(J, f, tau, T, nsweeps, s):
+    """`nsweeps` sequential Metropolis sweeps at temperature T; fields f updated on accept.
+
+    Returns the RNG state and the number of accepted flips.  Uphill moves with dE >= 36.8 T
+    are rejected without drawing a random number: exp(-dE/T) < 2^-53 <= u, so the test could
+    not accept them (the result is the same as drawing).
+    """
+    n = tau.size
+    cut = _CUT * T
+    inv_t = 1.0 / T
+    accepted = 0
+    for _ in range(nsweeps):
+        for i in range(n):
+            dE = -2.0 * tau[i] * f[i]
+            if dE > 0.0:
+                if dE >= cut:
+                    continue
+                s, u = _uniform(s)
+                if u >= math.exp(-dE * inv_t):
+                    continue
+            c = np.float32(-2.0) * tau[i]
+            tau[i] = -tau[i]
+            for j in range(n):  # all local fields change: f_j += -2 τ_i J_ij (SIMD)
+                f[j] += c * J[i, j]
+            accepted += 1
+    return s, accepted
+
+
+@njit(cache=True)
+def _stability(J, f64, tau, tol):
+    """(single-flip stable, pair-flip stable) of configuration tau with exact fields f64."""
+    n = tau.size
+    E = np.empty(n)
+    single = True
+    for i in range(n):
+        E[i] = -2.0 * tau[i] * f64[i]
+        if E[i] < -tol:
+            single = False
+    pair = True
+    for i in range(n):
+        for j in range(i + 1, n):
+            if E[i] + E[j] + 4.0 * J[i, j] * tau[i] * tau[j] < -tol:
+                pair = False
+                break
+        if not pair:
+            break
+    return single, pair
+
+
+@njit(cache=True)
+def _realization(L, n, h0, J0, C, temps, sweeps, seed, k, gscale, gstep, counts, over, mom,
+                 accepted):
+    """Anneal realization k; histogram |E_i| after every stage; return stability flags."""
+    s = _stream_seed(seed, k)
+    s, pos, h, J = _generate(L, n, h0, J0, C, s)
+    tau = np.empty(n, np.float32)
+    for i in range(n):
+        s = s + _GOLDEN
+        tau[i] = 1.0 if (_mix64(s) >> np.uint64(63)) == np.uint64(1) else -1.0
+    f64 = np.empty(n)
+    f = np.empty(n, np.float32)
+    _fields(J, h, tau, f64)
+    for i in range(n):
+        f[i] = f64[i]
+    nbins = counts.shape[1]
+    for t in range(temps.size):
+        s, a = _sweeps(J, f, tau, temps[t], sweeps, s)
+        accepted[0] += a
+        _fields(J, h, tau, f64)  # exact fields for the measurement; resets float32 drift
+        s1 = 0.0
+        s2 = 0.0
+        for i in range(n):
+            f[i] = f64[i]
+            e = abs(2.0 * tau[i] * f64[i])
+            s1 += e
+            s2 += e * e
+            b = int(math.asinh(e / gscale) / gstep)
+            if b < nbins:
+                counts[t, b] += 1
+            else:
+                over[t] += 1
+        mom[t, 0] = s1
+        mom[t, 1] = s2
+    single, pair = _stability(J, f64, tau, 1e-9)
+    return single, pair, tau
+
+
+def _chunk_body(L, n, h0, J0, C, temps, sweeps, seed, k0, gscale, gstep, counts, over, mom, flags,
+                accepted):
+    for r in prange(counts.shape[0]):
+        single, pair, _ = _realization(
+            L, n, h0, J0, C, temps, sweeps, seed, k0 + r, gscale, gstep, counts[r], over[r],
+            mom[r], accepted[r:r + 1],
+        )
+        flags[r, 0] = single
+        flags[r, 1] = pair
+
+
+_chunk_parallel = njit(cache=True, parallel=True)(_chunk_body)
+_chunk_serial = njit(cache=True)(_chunk_body)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public wrappers of the kernels
+# ---------------------------------------------------------------------------------------------
+
+
+def make_realization(model: Model, seed: int, k: int):
+    """The disorder of realization `k`: TLS positions, random fields and couplings.
+
+    Parameters
+    ----------
+    model : Model
+    seed : int
+        Master seed.
+    k : int
+        Realization index (>= 0).
+
+    Returns
+    -------
+    positions : numpy.ndarray, shape (N, 3), int
+        Lattice coordinates (lattice constant R0 = 1).
+    h : numpy.ndarray, shape (N,)
+        Random fields h_i [K].
+    J : numpy.ndarray, shape (N, N), float32
+        Symmetric couplings J_ij [K], zero diagonal.
+
+    Examples
+    --------
+    >>> pos, h, J = make_realization(Model(L=3, J0=2.0), seed=1, k=0)
+    >>> pos.shape, bool((J == J.T).all())
+    ((14, 3), True)
+    """
+    if int(k) != k or k < 0:
+        raise ValueError(f"k must be an integer >= 0, got {k}")
+    s = np.uint64(_stream_seed(np.uint64(seed), np.uint64(k)))
+    _, pos, h, J = _generate(model.L, model.n_tls, model.h0, model.J0, model.C, s)
+    return pos, h, J
+
+
+def _as_system(J, h, tau):
+    J = np.ascontiguousarray(J, dtype=np.float32)
+    h = np.ascontiguousarray(h, dtype=float)
+    n = h.size
+    if J.shape != (n, n):
+        raise ValueError(f"J must have shape (N, N) = ({n}, {n}) matching h, got {J.shape}")
+    if tau is None:
+        return J, h, None
+    tau = np.ascontiguousarray(tau, dtype=np.float32)
+    if tau.shape != (n,) or not np.all(np.abs(tau) == 1):
+        raise ValueError(f"tau must be N = {n} spins, each +1 or -1")
+    return J, h, tau
+
+
+def local_fields(J, h, tau) -> np.ndarray:
+    """Local fields ``f_i = h_i + Σ_j J_ij τ_j`` [K] (float64 accumulation)."""
+    J, h, tau = _as_system(J, h, tau)
+    f = np.empty(h.size)
+    _fields(J, h, tau, f)
+    return f
+
+
+def single_flip_energies(J, h, tau) -> np.ndarray:
+    """Single-particle excitation energies ``E_i = -2 τ_i f_i`` [K]: the cost of flipping i alone.
+
+    Parameters
+    ----------
+    J : array_like, shape (N, N)
+        Symmetric couplings [K] with zero diagonal.
+    h : array_like, shape (N,)
+        Random fields [K].
+    tau : array_like, shape (N,)
+        Spins ±1.
+
+    Returns
+    -------
+    numpy.ndarray
+        E_i [K]; all >= 0 in a state stable against single flips.
+
+    Examples
+    --------
+    >>> single_flip_energies([[0, -1], [-1, 0]], [0.5, 0.5], [1, 1]).tolist()
+    [1.0, 1.0]
+    """
+    J, h, tau = _as_system(J, h, tau)
+    return -2.0 * tau * local_fields(J, h, tau)
+
+
+def stability(J, h, tau, tol: float = 1e-9) -> tuple[bool, bool]:
+    """Is configuration `tau` stable against every single flip, and against every pair flip?
+
+    The pair (i, j) flip costs ``E_i + E_j + 4 J_ij τ_i τ_j`` (Efros-Shklovskii criterion).
+
+    Parameters
+    ----------
+    J, h, tau : array_like
+        As for :func:`single_flip_energies`.
+    tol : float
+        Energies above ``-tol`` [K] count as non-negative (float rounding).
+
+    Returns
+    -------
+    (bool, bool)
+        Single-flip and pair-flip stability.
+
+    Examples
+    --------
+    Two ferromagnetically coupled TLSs, both up against their fields: each single flip costs
+    1 K but flipping both gains 2 K.
+
+    >>> stability([[0, -1], [-1, 0]], [0.5, 0.5], [1, 1])
+    (True, False)
+    """
+    J, h, tau = _as_system(J, h, tau)
+    return tuple(bool(v) for v in _stability(J, local_fields(J, h, tau), tau, float(tol)))
+
+
+@njit(cache=True)
+def _sample(J, h, tau, T, sweeps, burn_in, s):
+    n = tau.size
+    f64 = np.empty(n)
+    _fields(J, h, tau, f64)
+    f = f64.astype(np.float32)
+    e_sum = 0.0
+    m_sum = np.zeros(n)
+    for sweep in range(burn_in + sweeps):
+        s, _ = _sweeps(J, f, tau, T, 1, s)
+        if sweep >= burn_in:
+            _fields(J, h, tau, f64)
+            for i in range(n):
+                f[i] = f64[i]
+            e = 0.0
+            for i in range(n):
+                e += tau[i] * (h[i] + 0.5 * (f64[i] - h[i]))
+                m_sum[i] += tau[i]
+            e_sum += e
+    return e_sum / sweeps, m_sum / sweeps
+
+
+def metropolis_sample(J, h, T, sweeps: int, seed: int = 0, burn_in: int = 100, tau0=None):
+    """Time averages of the engine's Metropolis dynamics at fixed temperature `T`.
+
+    Uses the same sweep kernel as the annealing; for checking it against exact averages.
+
+    Parameters
+    ----------
+    J, h : array_like
+        Couplings and fields [K], as for :func:`single_flip_energies`.
+    T : float
+        Temperature [K] > 0.
+    sweeps : int
+        Measured sweeps (one measurement after each).
+    seed : int
+        Random seed.
+    burn_in : int
+        Sweeps discarded first.
+    tau0 : array_like, optional
+        Initial spins (default all +1).
+
+    Returns
+    -------
+    mean_energy : float
+        <H> [K].
+    mean_spins : numpy.ndarray
+        <τ_i>.
+    """
+    J, h, tau = _as_system(J, h, np.ones(len(h)) if tau0 is None else tau0)
+    T = check_schedule([T])[0]
+    if sweeps < 1:
+        raise ValueError(f"sweeps must be >= 1, got {sweeps}")
+    s = np.uint64(_stream_seed(np.uint64(seed), np.uint64(0)))
+    return _sample(J, h, tau.copy(), T, int(sweeps), int(burn_in), s)
+
+
+def anneal_realization(params: RunParams, k: int) -> dict:
+    """Anneal realization `k` of a run alone and return its final state and histograms.
+
+    Parameters
+    ----------
+    params : RunParams
+    k : int
+        Realization index (>= 0).
+
+    Returns
+    -------
+    dict
+        ``positions``, ``h`` [K], ``J`` [K] (as :func:`make_realization`), ``tau`` the final
+        spins, ``counts`` (nT, nbins) its |E| histograms, ``stable`` (single, pair) flags.
+
+    Examples
+    --------
+    >>> p = RunParams(Model(L=3, J0=2.0), temperatures=(30.0, 3.0, 0.3), sweeps=20)
+    >>> r = anneal_realization(p, 0)
+    >>> bool((single_flip_energies(r["J"], r["h"], r["tau"]) >= 0).all())
+    True
+    """
+    m = params.model
+    pos, h, J = make_realization(m, params.seed, k)
+    temps = np.asarray(params.temperatures)
+    counts = np.zeros((temps.size, len(params.edges) - 1), np.int32)
+    over = np.zeros(temps.size, np.int32)
+    mom = np.zeros((temps.size, 2))
+    acc = np.zeros(1, np.int64)
+    single, pair, tau = _realization(
+        m.L, m.n_tls, m.h0, m.J0, m.C, temps, params.sweeps, np.uint64(params.seed),
+        np.uint64(k), params.grid_scale, params.grid_step, counts, over, mom, acc,
+    )
+    return {"positions": pos, "h": h, "J": J, "tau": tau, "counts": counts,
+            "stable": (bool(single), bool(pair))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Chunks, accumulation, datasets
+# ---------------------------------------------------------------------------------------------
+
+
+def simulate_chunk(params: RunParams, k0: int, n: int, parallel: bool = True) -> dict:
+    """Anneal realizations ``k0 .. k0+n-1`` (Numba threads over realizations if `parallel`).
+
+    Returns
+    -------
+    dict
+        ``k0``; ``counts`` (n, nT, nbins) int32 histograms of |E| per realization and stage;
+        ``overflow`` (n, nT) counts above the last edge; ``moments`` (n, nT, 2) sums of |E|
+        and E² [K, K²]; ``stable`` (n, 2) single/pair-flip stability of the final state;
+        ``accepted`` (n,) accepted flips over the whole anneal.
+    """
+    if n < 1:
+        raise ValueError(f"a chunk needs n >= 1 realizations, got {n}")
+    m = params.model
+    temps = np.asarray(params.temperatures)
+    nbins = len(params.edges) - 1
+    counts = np.zeros((n, temps.size, nbins), np.int32)
+    over = np.zeros((n, temps.size), np.int32)
+    mom = np.zeros((n, temps.size, 2))
+    flags = np.zeros((n, 2), np.uint8)
+    accepted = np.zeros(n, np.int64)
+    args = (m.L, m.n_tls, m.h0, m.J0, m.C, temps, params.sweeps, np.uint64(params.seed),
+            np.uint64(k0), params.grid_scale, params.grid_step, counts, over, mom, flags, accepted)
+    if parallel:
+        with numba.parallel_chunksize(1):  # dynamic: a thread slowed by other load waits less
+            _chunk_parallel(*args)
+    else:
+        _chunk_serial(*args)
+    return {"k0": int(k0), "counts": counts, "overflow": over, "moments": mom, "stable": flags,
+            "accepted": accepted}
+
+
+class Accumulator:
+    """Running totals of a dataset; realizations must be added in order of k.
+
+    Parameters
+    ----------
+    params : RunParams
+    """
+
+    def __init__(self, params: RunParams):
+        self.params = params
+        nT = len(params.temperatures)
+        nbins = len(params.edges) - 1
+        self.counts = np.zeros((nT, nbins), np.int64)
+        self.overflow = np.zeros(nT, np.int64)
+        self.sum_abs_E = np.zeros(nT)
+        self.sum_E2 = np.zeros(nT)
+        self.stable = np.zeros((0, 2), np.uint8)
+        self.block_counts = np.zeros(
+            (params.n_blocks, len(params.block_stages), params.n_low), np.int32
+        )
+        self.block_realizations = np.zeros(params.n_blocks, np.int64)
+        self.accepted_flips = np.zeros(1, np.int64)
+        self.wall_time = 0.0
+
+    @property
+    def realizations(self) -> int:
+        """Number of realizations added so far (they are k = 0 .. realizations-1)."""
+        return len(self.stable)
+
+    def add(self, chunk: dict) -> None:
+        """Add the output of :func:`simulate_chunk` (its k0 must equal :attr:`realizations`)."""
+        if chunk["k0"] != self.realizations:
+            raise ValueError(
+                f"chunk starts at k0 = {chunk['k0']} but {self.realizations} realizations are "
+                "accumulated; chunks must be added in order"
+            )
+        c = chunk["counts"]
+        self.counts += c.sum(axis=0, dtype=np.int64)
+        self.overflow += chunk["overflow"].sum(axis=0, dtype=np.int64)
+        for r in range(len(c)):  # fixed order in k: float sums independent of chunking
+            self.sum_abs_E += chunk["moments"][r, :, 0]
+            self.sum_E2 += chunk["moments"][r, :, 1]
+        low = c[:, self.params.block_stages, : self.params.n_low]
+        for r in range(len(c)):
+            b = (chunk["k0"] + r) % self.params.n_blocks
+            self.block_counts[b] += low[r]
+            self.block_realizations[b] += 1
+        self.stable = np.concatenate([self.stable, chunk["stable"]])
+        self.accepted_flips += chunk["accepted"].sum()
+
+    def arrays(self) -> dict:
+        """The dataset arrays (see :func:`write_dataset`)."""
+        p = self.params
+        return {
+            "temperatures": np.asarray(p.temperatures),
+            "edges": p.edges,
+            "counts": self.counts,
+            "overflow": self.overflow,
+            "sum_abs_E": self.sum_abs_E,
+            "sum_E2": self.sum_E2,
+            "stable": self.stable,
+            "block_stages": p.block_stages,
+            "block_counts": self.block_counts,
+            "block_realizations": self.block_realizations,
+            "accepted_flips": self.accepted_flips,
+        }
+
+    @classmethod
+    def from_file(cls, path) -> Accumulator:
+        """Reload the totals of a dataset or checkpoint written by :func:`write_dataset`."""
+        with np.load(path, allow_pickle=False) as f:
+            meta = json.loads(str(f["meta"]))
+            acc = cls(RunParams.from_dict(meta["params"]))
+            for key in ("counts", "overflow", "sum_abs_E", "sum_E2", "stable", "block_counts",
+                        "block_realizations", "accepted_flips"):
+                setattr(acc, key, f[key].astype(getattr(acc, key).dtype))
+        acc.wall_time = float(meta.get("wall_time_s", 0.0))
+        return acc
+
+
+def write_dataset(path, acc: Accumulator, extra_meta: dict | None = None) -> Path:
+    """Write the accumulated dataset with its provenance to `path` atomically.
+
+    Arrays: ``temperatures`` [K]; ``edges`` [K] of |E|; ``counts`` (nT, nbins) histogram of
+    |E_i| over all TLSs of all realizations; ``overflow``; ``sum_abs_E`` [K] and ``sum_E2``
+    [K²]; ``stable`` (R, 2) final-state stability per realization; ``block_counts``
+    (n_blocks, len(block_stages), n_low) low-energy histograms per block of realizations
+    (k % n_blocks) at the stages ``block_stages``; ``block_realizations``; ``accepted_flips``
+    (total over all realizations and stages).  ``meta``: JSON
+    provenance (``params``, realization count, stable fractions, version, wall time, ...).
+    """
+    p = acc.params
+    R = acc.realizations
+    meta = {
+        "what": "single-TLS DOS of Eq. 2 (Churkin et al. 2021) by simulated-annealing Monte Carlo",
+        "params": p.to_dict(),
+        "n_tls": p.model.n_tls,
+        "realizations": R,
+        "stable_single_fraction": float(acc.stable[:, 0].mean()) if R else float("nan"),
+        "stable_pair_fraction": float(acc.stable[:, 1].mean()) if R else float("nan"),
+        "normalisation": "density = counts / (n_tls * realizations * bin width) / 2: n(E) = n(-E), "
+        "integral over both signs = 1",
+        "tlspaper_version": __version__,
+        "numba_version": numba.__version__,
+        "numpy_version": np.__version__,
+        "wall_time_s": round(acc.wall_time, 1),
+    }
+    meta.update(extra_meta or {})
+    return save_npz(path, acc.arrays(), meta)
+
+
+def _checkpoint_path(output: Path) -> Path:
+    return output.parent / f".{output.name}.partial.npz"
+
+
+def simulate(
+    params: RunParams,
+    realizations: int,
+    output=None,
+    chunk: int | None = None,
+    threads: int | None = None,
+    scheduler=None,
+    progress: bool = True,
+    checkpoint_every: float = 60.0,
+    extra_meta: dict | None = None,
+) -> Accumulator:
+    """Run (or resume, or extend) a dataset of `realizations` annealed realizations.
+
+    Parameters
+    ----------
+    params : RunParams
+    realizations : int
+        Total number wanted (>= 1).  If `output` or its checkpoint already holds some with the
+        same `params`, only the missing ones are run.
+    output : path-like, optional
+        Dataset file.  While running, a checkpoint ``.NAME.partial.npz`` next to it is
+        rewritten every `checkpoint_every` seconds; an interrupted run resumes from it.
+    chunk : int, optional
+        Realizations per task (default: about 2 s of work per thread).
+    threads : int, optional
+        Numba threads (default: all).
+    scheduler : str or dask.distributed.Client, optional
+        Distribute chunks over a Dask cluster (address or client); chunks then run
+        single-threaded on the workers.  Default: local Numba threads.
+    progress : bool
+        Show a tqdm progress bar with ETA.
+    extra_meta : dict, optional
+        Added to the provenance (e.g. benchmark figures).
+
+    Returns
+    -------
+    Accumulator
+        The totals, also written to `output`.
+
+    Examples
+    --------
+    >>> p = RunParams(Model(L=2, J0=1.0, x=1.0), temperatures=(5.0, 1.0), sweeps=3)
+    >>> simulate(p, 4, progress=False).counts.sum()
+    np.int64(64)
+    """
+    if int(realizations) != realizations or realizations < 1:
+        raise ValueError(f"realizations must be an integer >= 1, got {realizations}")
+    realizations = int(realizations)
+    acc = Accumulator(params)
+    ckpt = None
+    if output is not None:
+        output = Path(output)
+        if not output.parent.is_dir():
+            raise FileNotFoundError(f"cannot write {output}: folder {output.parent} does not exist")
+        ckpt = _checkpoint_path(output)
+        for candidate in (ckpt, output):
+            if candidate.is_file():
+                old = Accumulator.from_file(candidate)
+                if old.params != params:
+                    raise ValueError(
+                        f"{candidate} was produced with different parameters; delete it or "
+                        f"choose another output.\n  file: {old.params}\n  asked: {params}"
+                    )
+                if old.realizations > acc.realizations:
+                    acc = old
+    todo = realizations - acc.realizations
+    if todo <= 0:
+        return acc
+    if threads is not None:
+        numba.set_num_threads(int(threads))
+    nthreads = numba.get_num_threads()
+    if chunk is None:
+        per_real = 2e-7 * params.model.n_tls**2 * len(params.temperatures) * params.sweeps / 257
+        chunk = max(nthreads, int(nthreads * 2.0 / max(per_real, 1e-6)))
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=realizations, initial=acc.realizations, unit="real",
+                   desc=f"L={params.model.L} J0={params.model.J0:g} K", smoothing=0.05)
+    starts = list(range(acc.realizations, realizations, chunk))
+    tasks = [(k0, min(chunk, realizations - k0)) for k0 in starts]
+    last_ckpt = time.time()
+    t_start = time.time()
+    wall0 = acc.wall_time
+
+    def consume(res):
+        nonlocal last_ckpt
+        acc.add(res)
+        acc.wall_time = wall0 + time.time() - t_start
+        if bar is not None:
+            bar.update(len(res["stable"]))
+        if ckpt is not None and time.time() - last_ckpt > checkpoint_every:
+            write_dataset(ckpt, acc, {"complete": False, **(extra_meta or {})})
+            last_ckpt = time.time()
+
+    try:
+        if scheduler is None:
+            for k0, n in tasks:
+                consume(simulate_chunk(params, k0, n, parallel=True))
+        else:
+            _run_dask(params, tasks, scheduler, consume)
+    finally:
+        if bar is not None:
+            bar.close()
+    if output is not None:
+        write_dataset(output, acc, {"complete": True, "threads": nthreads, "chunk": chunk,
+                                    **(extra_meta or {})})
+        if ckpt.is_file():
+            ckpt.unlink()
+    return acc
+
+
+def _run_dask(params, tasks, scheduler, consume):
+    from dask.distributed import Client
+
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        futures = {
+            k0: client.submit(simulate_chunk, params, k0, n, False, pure=False) for k0, n in tasks
+        }
+        for k0, _ in tasks:  # consume in order of k (results are kept until consumed)
+            consume(futures.pop(k0).result())
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def default_output_name(model: Model) -> str:
+    """The registry name of a dataset, e.g. ``dos_mc_L12_J2K.npz``.
+
+    Examples
+    --------
+    >>> default_output_name(Model(L=8, J0=0.3))
+    'dos_mc_L8_J0.3K.npz'
+    """
+    return f"dos_mc_L{model.L}_J{model.J0:g}K.npz"
+
+
+def environment() -> dict:
+    """Machine facts for the provenance (CPU count, Numba threads and threading layer)."""
+    return {"cpu_count": os.cpu_count(), "numba_threads": numba.get_num_threads()}
