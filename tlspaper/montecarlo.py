@@ -881,7 +881,7 @@ def simulate(
         numba.set_num_threads(int(threads))
     nthreads = numba.get_num_threads()
     if chunk is None:
-        per_real = 2e-7 * params.model.n_tls**2 * len(params.temperatures) * params.sweeps / 257
+        per_real = 1e-8 * params.model.n_tls**2 * len(params.temperatures) * params.sweeps / 257
         chunk = max(nthreads, int(nthreads * 2.0 / max(per_real, 1e-6)))
     bar = None
     if progress:
