@@ -112,10 +112,15 @@ def test_jackknife_of_mean_equals_standard_error():
     assert e == pytest.approx(np.std([1, 4, 2, 7], ddof=1) / 2)
 
 
-def test_lattice_model_without_interactions_is_the_bare_field():
-    s = mf.lattice_model_energies(8, 0.5, 10.0, 0.0, 1.0, np.random.default_rng(1))
-    assert s.converged and s.x.size == 256
-    assert s.x.std() == pytest.approx(20.0, rel=0.15)  # E = 2 h, h = h0 c
+def test_ising_mean_field_maps_eq2_onto_eq4():
+    # one TLS (h1 = 0.3 K) coupled by J = 0.2 K to a partner in a strong field (h2 = -50 K):
+    # <τ2> = +1, f1 = 0.3 + 0.2 = 0.5 K, flip energy 2|f1| = 1 K
+    s = mf.ising_mean_field([0.3, -50.0], [[0, 0.2], [0.2, 0]], T=0.01)
+    assert s.converged
+    assert s.x[0] == pytest.approx(1.0, abs=1e-9)
+    # without couplings the energies are 2 h
+    s0 = mf.ising_mean_field([0.3, -2.0, 4.0], np.zeros((3, 3)), T=1.0)
+    np.testing.assert_allclose(s0.x, [0.6, -4.0, 8.0])
 
 
 @pytest.mark.parametrize(

@@ -224,12 +224,15 @@ def tunneling_rates(dist, xi: float, drop_zero: bool = True) -> np.ndarray:
     return np.sort(rates)
 
 
-def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0) -> np.ndarray:
+def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0, L: float | None = None):
     """Eq. A2: distribution of x = r/ξ (= -ln(λ/2) for nearest-neighbour hops) in 2-D.
 
     p(x) = 2π (ξ/r̄)² x q exp[-π (ξ/r̄)² x² q],  q = (√N + 1)/(√N - 1),
 
-    the paper's finite-size nearest-neighbour distribution for a box of side L = r̄ (√N - 1).
+    the paper's finite-size nearest-neighbour distribution for N sites in a box of side
+    L = r̄ (√N - 1), i.e. of density (N - 1)/L² = q / r̄².  Given `L`, the same formula is
+    evaluated for that box instead (q / r̄² replaced by (N - 1)/L²), e.g. for the
+    constant-density box L = 2 √N r_nn used by :func:`solve_electron_glass`.
 
     Parameters
     ----------
@@ -241,16 +244,25 @@ def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0) -> np.ndarray:
         Localization length [r_nn].
     r_bar : float
         The paper's r̄ [r_nn].
+    L : float, optional
+        Box side [r_nn] overriding the paper's L = r̄ (√N - 1).
 
     Examples
     --------
     >>> from scipy.integrate import quad
     >>> round(quad(nn_hopping_pdf, 0, np.inf, args=(100, 0.1))[0], 8)
     1.0
+    >>> bool(np.isclose(nn_hopping_pdf(5.0, 100, 0.1), nn_hopping_pdf(5.0, 100, 0.1, L=9.0)))
+    True
     """
     N = _check_positive_int("N", N, 2)
-    q = (math.sqrt(N) + 1) / (math.sqrt(N) - 1)
-    k = math.pi * (_check_positive("xi", xi) / _check_positive("r_bar", r_bar)) ** 2 * q
+    xi = _check_positive("xi", xi)
+    if L is None:
+        q = (math.sqrt(N) + 1) / (math.sqrt(N) - 1)
+        density = q / _check_positive("r_bar", r_bar) ** 2
+    else:
+        density = (N - 1) / _check_positive("L", L) ** 2
+    k = math.pi * xi**2 * density
     x = np.asarray(x, dtype=float)
     return 2 * k * x * np.exp(-k * x * x)
 
@@ -337,11 +349,14 @@ EG_DATASETS: dict[str, list[dict]] = {
         dict(label=f"W={W:g}", N=1000, W=W, J=1.0, T=W / 10, xi=_XI, realizations=60)
         for W in (1.0, 5.0, 10.0)
     ],
-    # Figs. 12, 13: W/J = 1, sqrt(17), sqrt(97) with W² + J² = 2, T = 0.1.
+    # Figs. 12, 13: W/J = 1, sqrt(17), sqrt(97) with W² + J² = 2, T = 0.1; then J alone.
     "meanfield_eg_interaction.npz": [
         dict(label=f"W/J={q:.3g}", N=1000, W=q * math.sqrt(2 / (1 + q * q)),
              J=math.sqrt(2 / (1 + q * q)), T=0.1, xi=_XI, realizations=60)
         for q in (1.0, math.sqrt(17), math.sqrt(97))
+    ] + [  # J alone increased at W = 1 (J = 1 is W/J = 1)
+        dict(label=f"J={J:g}, W=1", N=1000, W=1.0, J=J, T=0.1, xi=_XI, realizations=60)
+        for J in (0.3, 3.0)
     ],
     # Figs. 14-16 and Eq. A2: N = 10, 100, 1000 at e²/(r_nn T) = 10, W = 1, at constant
     # density (L = 2 sqrt(N) r_nn) and in the paper's box L = r_nn (sqrt(N) - 1).
@@ -357,7 +372,7 @@ EG_DATASETS: dict[str, list[dict]] = {
 }
 
 
-def _solve_eg_config(cfg, rng):
+def _solve_eg_config(cfg, rng, r):
     L = paper_box_length(cfg["N"]) if cfg.get("box") == "paper" else None
     out = solve_electron_glass(cfg["N"], cfg["W"], cfg["J"], cfg["T"], rng, xi=cfg["xi"], L=L,
                                tunneling=cfg.get("tunneling", False))
@@ -413,8 +428,9 @@ def rate_exponent() -> tuple[float, float]:
     -------
     s, error : float
     """
-    cfg = load_dataset("meanfield_eg_disorder.npz")[0][0]
-    rates = np.asarray(cfg["rates"], dtype=float).ravel()
+    from .meanfield import find_config
+
+    rates = np.asarray(find_config("meanfield_eg_disorder.npz", "W=1")["rates"], float).ravel()
     lo = lambda_min(rates)
     fit = fit_inverse_lambda(rates, lo, 10 * lo)
     return fit.exponent, fit.exponent_err

@@ -17,6 +17,7 @@ positive decay rates |λ|.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from dataclasses import dataclass
@@ -495,79 +496,47 @@ def solve_tls_glass(N: int, W: float, J: float, T: float, rng: np.random.Generat
 # ----------------------------------------------------------------------------- seed 001 lattice
 
 
-@numba.njit(cache=True)
-def _lattice_coupling(sites, L, seed, J0, R0, cutoff):
-    np.random.seed(seed)  # noqa: NPY002  (Numba's generator, seeded from a numpy Generator)
-    n = sites.shape[0]
-    C = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = 0.0
-            for k in range(3):
-                dx = float(sites[i, k] - sites[j, k])
-                dx -= L * np.rint(dx / L)
-                s += dx * dx
-            R3 = s ** 1.5
-            Jij = np.random.standard_normal() * J0 / (R3 / R0**3 + cutoff)  # noqa: NPY002
-            C[i, j] = -2.0 * Jij
-            C[j, i] = -2.0 * Jij
-    return C
+def ising_mean_field(h, J, T: float, x0=None, tol: float = 1e-9,
+                     max_sweeps: int = 5000) -> MeanFieldSolution:
+    """Mean-field single-TLS energies of the random-field Ising model, Eq. 2 of seed 001.
 
-
-def lattice_model_energies(L: int, x: float, h0: float, J0: float, T: float,
-                           rng: np.random.Generator, cutoff: float = 1.0,
-                           tol: float = 1e-9) -> MeanFieldSolution:
-    """Mean-field single-TLS energies of the lattice model of seed 001, Eq. 2.
-
-    H = Σ_i h_i τ_i + ½ Σ_{i≠j} J_ij τ_i τ_j on an L³ periodic cubic lattice (spacing R0 = 1)
-    with round(x L³) occupied sites, h_i = h0 c_i, J_ij = c_ij J0 / (R_ij³/R0³ + C) and c_i,
-    c_ij standard normal.  In mean field <τ_j> = -tanh(h'_j / T) with h'_i = h_i + Σ_j J_ij
-    <τ_j>; the flip energy is E_i = 2 |h'_i|.  Writing x_i = 2 h'_i this is
-    :func:`solve_mean_field` with b = 2 h and C_ij = -2 J_ij, so the returned ``x`` holds the
-    signed excitation energies (Δ0 = 0, as in seed 001).
+    H = Σ_i h_i τ_i + ½ Σ_{i≠j} J_ij τ_i τ_j (τ = ±1).  In mean field
+    <τ_j> = -tanh(f_j / T) with the local field f_i = h_i + Σ_j J_ij <τ_j>, and the cost of
+    flipping TLS i is E_i = 2 |f_i|.  Writing x_i = 2 f_i this is :func:`solve_mean_field`
+    with b = 2h and C = -2J, so the returned ``x`` are the signed single-flip energies (Δ0 = 0,
+    as in seed 001).  The disorder (h, J) of a realization comes from
+    :func:`tlspaper.montecarlo.make_realization`, the same as in the Monte Carlo.
 
     Parameters
     ----------
-    L : int
-        Linear lattice size, >= 2.
-    x : float
-        Site concentration, 0 < x <= 1.
-    h0, J0 : float
-        Random-field and interaction scales [K].
+    h : array_like, shape (N,)
+        Random fields [K].
+    J : array_like, shape (N, N)
+        Symmetric couplings [K], zero diagonal.
     T : float
         Temperature [K], > 0.
-    rng : numpy.random.Generator
-    cutoff : float
-        Short-distance cutoff C of Eq. 2 (seed 001 uses 1).
-    tol : float
-        Convergence tolerance [K].
+    x0, tol, max_sweeps
+        As in :func:`solve_mean_field` (energies in K).
 
     Returns
     -------
     MeanFieldSolution
-        ``x`` are the signed energies E_i [K]; |E_i| is the flip energy.
+        ``x``: signed energies 2 f_i [K]; |x| is the single-flip energy.
 
     Examples
     --------
-    >>> s = lattice_model_energies(4, 0.5, 10.0, 2.0, 1.0, np.random.default_rng(0))
-    >>> s.x.shape, s.converged
-    ((32,), True)
+    A TLS with h1 = 1 K coupled by J = 0.5 K to a partner in a strong field h2 = 100 K
+    (<τ2> = -1): f1 = 1 - 0.5 = 0.5 K, so E1 = 1 K; f2 = 100 - 0.5 tanh(0.5/0.1) K.
+
+    >>> s = ising_mean_field([1.0, 100.0], [[0, 0.5], [0.5, 0]], T=0.1)
+    >>> np.round(s.x, 4).tolist()
+    [1.0, 199.0001]
     """
-    L = _check_positive_int("L", L, 2)
-    x = float(x)
-    if not 0 < x <= 1:
-        raise ValueError(f"x must be a concentration in (0, 1], got {x}")
-    h0 = _check_positive("h0", h0, allow_zero=True)
-    J0 = _check_positive("J0", J0, allow_zero=True)
-    T = _check_positive("T", T)
-    n = max(2, round(x * L**3))
-    flat = rng.choice(L**3, size=n, replace=False)
-    sites = np.stack(np.unravel_index(flat, (L, L, L)), axis=1).astype(np.int64)
-    h = h0 * rng.standard_normal(n)
-    C = _lattice_coupling(sites, float(L), int(rng.integers(2**31 - 1)), J0, 1.0, float(cutoff))
-    s = 2 * math.hypot(h0, J0)
-    x0 = rng.uniform(-s, s, n)
-    return solve_mean_field(2 * h, C, T, x0=x0, tol=tol)
+    h = np.asarray(h, dtype=float)
+    J = np.asarray(J, dtype=float)
+    if x0 is None:
+        x0 = 2 * h
+    return solve_mean_field(2 * h, -2 * J, T, x0=x0, tol=tol, max_sweeps=max_sweeps)
 
 
 # ----------------------------------------------------------------------------- rate statistics
@@ -772,8 +741,8 @@ def log_relaxation(t, lam_min: float, c: float = 1.0) -> np.ndarray:
     return -c * (EULER_GAMMA + np.log(lam_min * np.asarray(t, dtype=float)))
 
 
-def jackknife(statistic, groups) -> tuple[float, float]:
-    """Delete-one jackknife estimate and standard error of `statistic` over realizations.
+def jackknife(statistic, groups, blocks: int = 30) -> tuple[float, float]:
+    """Delete-one-block jackknife estimate and standard error of `statistic` over realizations.
 
     Parameters
     ----------
@@ -781,6 +750,8 @@ def jackknife(statistic, groups) -> tuple[float, float]:
         Maps a 1-D array of pooled values to a float.
     groups : sequence of array_like
         One array of values per realization (R >= 2).
+    blocks : int
+        If R > blocks, consecutive realizations are merged into `blocks` blocks first.
 
     Returns
     -------
@@ -797,6 +768,11 @@ def jackknife(statistic, groups) -> tuple[float, float]:
     R = len(groups)
     if R < 2:
         raise ValueError(f"jackknife needs at least 2 realizations, got {R}")
+    blocks = _check_positive_int("blocks", blocks, 2)
+    if R > blocks:
+        groups = [np.concatenate(part) for part in np.array_split(np.array(groups, dtype=object),
+                                                                   blocks)]
+        R = blocks
     full = float(statistic(np.concatenate(groups)))
     loo = np.array([statistic(np.concatenate(groups[:k] + groups[k + 1:])) for k in range(R)])
     err = float(np.sqrt((R - 1) / R * np.sum((loo - loo.mean()) ** 2)))
@@ -824,11 +800,22 @@ TLS_DATASETS: dict[str, list[dict]] = {
         dict(label=f"W={W:g}", N=1000, W=W, J=1.0, T=W / 10, realizations=60)
         for W in (1.0, 10.0, 100.0)
     ],
-    # Figs. 5, 7: W/J = 1, 3.1, 9.8 with W² + J² = 2, T = 0.05.
+    # Figs. 5, 7: W/J = 1, 3.1, 9.8 with W² + J² = 2, T = 0.05; then the paper's second
+    # scheme (Sec. IV A), J alone increased at W = 1: J = 0.3, 3 (J = 1 is W/J = 1).
     "meanfield_tls_interaction.npz": [
         dict(label=f"W/J={q:g}", N=1000, W=q * math.sqrt(2 / (1 + q * q)),
              J=math.sqrt(2 / (1 + q * q)), T=0.05, realizations=60)
         for q in (1.0, 3.1, 9.8)
+    ] + [
+        dict(label=f"J={J:g}, W=1", N=1000, W=1.0, J=J, T=0.05, realizations=60)
+        for J in (0.3, 3.0)
+    ],
+    # Beyond the paper: Eq. 2 of seed 001 (L = 12, x = 0.5, h0 = 10 K, C = 1) in mean field,
+    # energies in kelvin; the disorder comes from tlspaper.montecarlo.make_realization.
+    "meanfield_lattice_seed001.npz": [
+        dict(label=f"J0={J0:g}K, T={T:g}K", model="seed001", L=12, x=0.5, h0=10.0, J0=J0,
+             C=1.0, T=T, realizations=20)
+        for J0 in (2.0, 3.0) for T in (0.1, 0.2, 0.5, 1.0)
     ],
     # System size: N = 100 and 1000 at W = J = 1, T = 0.1 (N = 10 000 is "fig3" above).
     "meanfield_tls_size.npz": [
@@ -871,7 +858,7 @@ def _run_configs(name, configs, solve_one, seed, data_dir, checkpoint_dir, progr
         for r in range(r0, R):
             t0 = time.time()
             rng = np.random.default_rng(np.random.SeedSequence([seed, k, r]))
-            out = solve_one(cfg, rng)
+            out = solve_one(cfg, rng, r)
             wall += time.time() - t0
             for key, val in out.items():
                 done.setdefault(key, []).append(val)
@@ -900,7 +887,16 @@ def _run_configs(name, configs, solve_one, seed, data_dir, checkpoint_dir, progr
     return path
 
 
-def _solve_tls_config(cfg, rng):
+def _solve_tls_config(cfg, rng, r):
+    if cfg.get("model") == "seed001":
+        from .montecarlo import Model, make_realization
+
+        model = Model(L=cfg["L"], J0=cfg["J0"], x=cfg["x"], h0=cfg["h0"], C=cfg["C"])
+        # realization r has the same disorder at every temperature, as in the annealing MC
+        _, h, J = make_realization(model, cfg.get("mc_seed", 3), r)
+        sol = ising_mean_field(h, J, cfg["T"], x0=rng.uniform(-20.0, 20.0, h.size))
+        return {"E": sol.x.astype(np.float32), "converged": sol.converged,
+                "sweeps": sol.sweeps, "residual": sol.residual}
     res = solve_tls_glass(cfg["N"], cfg["W"], cfg["J"], cfg["T"], rng,
                           tol=cfg.get("tol", 1e-9), max_sweeps=cfg.get("max_sweeps", 5000))
     return {"E": res.E.astype(np.float32), "delta0": res.delta0.astype(np.float32),
@@ -993,13 +989,68 @@ def relaxation_shift_sign(lam_min_before: float, lam_min_after: float, err: floa
     return 1 if d > 0 else -1
 
 
+def find_config(name: str, label: str) -> dict:
+    """The configuration labelled `label` of cached dataset `name` (see :func:`load_dataset`).
+
+    Examples
+    --------
+    >>> find_config("meanfield_tls_size.npz", "N=100")["N"]
+    100
+    """
+    cfgs, _ = load_dataset(name)
+    for cfg in cfgs:
+        if cfg["label"] == label:
+            return cfg
+    raise ValueError(f"{name} has no configuration {label!r}; "
+                     f"available: {[c['label'] for c in cfgs]}")
+
+
+def config_rates(cfg: dict) -> list[np.ndarray]:
+    """Per-realization relaxation rates of a loaded configuration (TLS: Eq. 12; EG: stored).
+
+    Parameters
+    ----------
+    cfg : dict
+        An entry of :func:`load_dataset` (TLS: ``E``, ``delta0``, ``T``; EG: ``rates``).
+
+    Returns
+    -------
+    list of numpy.ndarray
+        One float64 array of positive rates per realization.
+    """
+    if "rates" in cfg:
+        return [np.asarray(r, dtype=float) for r in cfg["rates"]]
+    return [tls_relaxation_rates(e, d, cfg["T"])
+            for e, d in zip(cfg["E"], cfg["delta0"], strict=True)]
+
+
+#: The schemes of Table I: (model, quantity) -> ((dataset, label) before, (dataset, label)
+#: after) for increasing disorder, interaction and system size.
+TABLE_I_SCHEMES = {
+    ("TG", "disorder"): (("meanfield_tls_disorder.npz", "W=1"),
+                         ("meanfield_tls_disorder.npz", "W=100")),
+    ("TG", "interaction"): (("meanfield_tls_interaction.npz", "W/J=9.8"),
+                            ("meanfield_tls_interaction.npz", "W/J=1")),
+    ("TG", "system size"): (("meanfield_tls_size.npz", "N=100"),
+                            ("meanfield_tls_N10000.npz", "fig3")),
+    ("EG", "disorder"): (("meanfield_eg_disorder.npz", "W=1"),
+                         ("meanfield_eg_disorder.npz", "W=10")),
+    ("EG", "interaction"): (("meanfield_eg_interaction.npz", "W/J=9.85"),
+                            ("meanfield_eg_interaction.npz", "W/J=1")),
+    ("EG", "system size"): (("meanfield_eg_size.npz", "N=10"),
+                            ("meanfield_eg_size.npz", "N=1000")),
+}
+
+
+@functools.lru_cache(maxsize=4)
 def table_one(bin_width: float = 0.5) -> list[dict]:
     """Table I of seed 003 measured from the cached datasets: sign of the λ_min shift.
 
-    For each model and each parameter scheme, λ_min (:func:`lambda_min`, with a jackknife
-    error over realizations) is measured at the smallest and the largest value of the varied
-    parameter (disorder W at W/T = 10; interaction J/W at W² + J² = 2; system size N at fixed
-    density) and the sign of the shift is reported.
+    For each model and scheme of :data:`TABLE_I_SCHEMES`, λ_min (:func:`lambda_min`, with a
+    jackknife error over realizations) is measured at the smallest and the largest value of
+    the varied parameter (disorder W at W/T = 10; interaction J/W at W² + J² = 2; system size
+    N at fixed density), and the sign of the shift is +1 (faster), -1 (slower) or 0 (shift
+    within one combined standard error).
 
     Returns
     -------
@@ -1007,48 +1058,18 @@ def table_one(bin_width: float = 0.5) -> list[dict]:
         Keys ``model``, ``quantity``, ``published``, ``ours``, ``lam_min`` (pair),
         ``lam_min_err`` (pair), ``parameter`` (pair of labels).
     """
-    from . import electron_glass as eg
-
     rows = []
-
-    def lam(groups):
-        return jackknife(lambda v: lambda_min(v, bin_width), groups)
-
-    def tls_rates(cfg):
-        return [tls_relaxation_rates(e, d, cfg["T"]) for e, d in zip(cfg["E"], cfg["delta0"],
-                                                                     strict=True)]
-
-    tls = {
-        "disorder": (load_dataset("meanfield_tls_disorder.npz")[0], 0, -1),
-        "interaction": (load_dataset("meanfield_tls_interaction.npz")[0], -1, 0),
-    }
-    size_small = load_dataset("meanfield_tls_size.npz")[0][0]
-    size_large = load_dataset("meanfield_tls_N10000.npz")[0][1]
-    for quantity, (cfgs, i0, i1) in tls.items():
-        a, b = cfgs[i0], cfgs[i1]
-        la, lb = lam(tls_rates(a)), lam(tls_rates(b))
-        rows.append(_table_row("TG", quantity, a, b, la, lb))
-    la, lb = lam(tls_rates(size_small)), lam(tls_rates(size_large))
-    rows.append(_table_row("TG", "system size", size_small, size_large, la, lb))
-    for quantity, (fname, i0, i1) in {
-        "disorder": ("meanfield_eg_disorder.npz", 0, -1),
-        "interaction": ("meanfield_eg_interaction.npz", -1, 0),
-        "system size": ("meanfield_eg_size.npz", 0, 2),
-    }.items():
-        cfgs = eg.load_dataset(fname)[0]
-        a, b = cfgs[i0], cfgs[i1]
-        la, lb = lam(list(a["rates"])), lam(list(b["rates"]))
-        rows.append(_table_row("EG", quantity, a, b, la, lb))
+    for (model, quantity), ends in TABLE_I_SCHEMES.items():
+        cfgs = [find_config(*end) for end in ends]
+        (la, ea), (lb, eb) = (jackknife(lambda v: lambda_min(v, bin_width), config_rates(c))
+                              for c in cfgs)
+        err = math.hypot(ea, eb)
+        rows.append({"model": model, "quantity": quantity,
+                     "published": TABLE_I_PUBLISHED[(model, quantity)],
+                     "ours": relaxation_shift_sign(la, lb, err),
+                     "lam_min": (la, lb), "lam_min_err": (ea, eb),
+                     "parameter": (cfgs[0]["label"], cfgs[1]["label"])})
     return rows
-
-
-def _table_row(model, quantity, a, b, la, lb):
-    err = math.hypot(la[1], lb[1])
-    return {"model": model, "quantity": quantity,
-            "published": TABLE_I_PUBLISHED[(model, quantity)],
-            "ours": relaxation_shift_sign(la[0], lb[0], err),
-            "lam_min": (la[0], lb[0]), "lam_min_err": (la[1], lb[1]),
-            "parameter": (a["label"], b["label"])}
 
 
 def scorecard_rows():
@@ -1090,8 +1111,7 @@ def tls_rate_exponent() -> tuple[float, float]:
     -------
     s, error : float
     """
-    cfg = load_dataset("meanfield_tls_N10000.npz")[0][1]
-    rates = tls_relaxation_rates(cfg["E"], cfg["delta0"], cfg["T"])
+    rates = np.concatenate(config_rates(find_config("meanfield_tls_N10000.npz", "fig3")))
     lo = lambda_min(rates)
     fit = fit_inverse_lambda(rates, lo, 10 * lo)
     return fit.exponent, fit.exponent_err
