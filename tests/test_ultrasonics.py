@@ -42,6 +42,27 @@ def test_shapes_large_x_limits_and_ratio_identity():
     np.testing.assert_allclose(us.rm_shape(x) / us.tls_shape(x), 1 + np.exp(-x), rtol=1e-12)
 
 
+def test_tls_shape_with_temperature_dependent_dos():
+    # Eq. 16 with n(T, E) = B (T² + E²)^(μ/2) at E = ħω: tanh(x/2) (1 + 1/x²)^(μ/2)
+    x = np.array([0.2, 1.0, 5.0])
+    np.testing.assert_allclose(
+        us.tls_shape(x, mu=0.13), np.tanh(x / 2) * (1 + x**-2) ** 0.065, rtol=1e-12
+    )
+    np.testing.assert_array_equal(us.tls_shape(x, mu=0.0), np.tanh(x / 2))
+    with pytest.raises(ValueError, match="x"):
+        us.tls_shape([0.0, 1.0], mu=0.1)
+
+
+def test_delta_chi2_curves_generic():
+    x = us.x_grid(0.3, 4.0, 9)
+    a, b = us.tls_shape(x), us.rm_shape(x)
+    assert us.delta_chi2_curves(b, a, 0.02) == pytest.approx(us.delta_chi2(x, 0.02, "rm"))
+    assert us.delta_chi2_curves(a, 3.0 * a, 0.02) == pytest.approx(0.0, abs=1e-9)  # amplitude
+    assert us.delta_chi2_curves(a, a + 0.5, 0.02, background=True) == pytest.approx(0, abs=1e-9)
+    with pytest.raises(ValueError, match="equal length"):
+        us.delta_chi2_curves(a, b[:-1], 0.02)
+
+
 def test_correction_at_x_1p2_by_hand():
     assert us.high_temperature_correction(1.2) == pytest.approx(1 - math.tanh(0.6) / 0.6)
     assert us.high_temperature_correction(1.2, "rm") == pytest.approx(

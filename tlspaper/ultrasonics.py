@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import constants, integrate, optimize, special
 
-from .dos import PowerLawDOS
+from .dos import PowerLawDOS, power_law_dos
 from .observables import crossover_temperature, one_phonon_rate, velocity_shift
 from .scorecard import Row
 
@@ -51,9 +51,10 @@ _PUB_CORRECTION_X12 = 0.20  # Sec. 4: at x ~ 1.2 "the correction ... is only abo
 _PUB_X_REACHED = 1.2  # Sec. 4: the one experiment (their ref. 22) "went up only to x ~ 1.2"
 
 #: Rate prefactor A [s⁻¹ K⁻³] of vitreous silica from the velocity fit of Churkin et al.
-#: (2021), caption of their Fig. 5(a) ("A = 9.4 MHz"; read here as 9.4e6 s⁻¹ K⁻³).  Used
-#: only to estimate the relaxation contribution in the resonator plan.
-A_SILICA = 9.4e6
+#: (2021), caption of their Fig. 5(a): "A = 9.4 MHz", quoted as a frequency.  With ω and A
+#: both angular (the convention of :mod:`tlspaper.observables`) the rate prefactor is
+#: 2π × 9.4e6 s⁻¹ K⁻³.  Used only to estimate the relaxation contribution in a plan.
+A_SILICA = 2 * math.pi * 9.4e6
 
 
 # --------------------------------------------------------------------------- input checks
@@ -288,15 +289,40 @@ def velocity_log_slope(T, omega, A, step=0.01):
 # --------------------------------------------------------------------------- the two shapes
 
 
-def tls_shape(x):
+def tls_shape(x, mu=0.0):
     """Eq. 17: the TLS shape tanh(x/2) of Q⁻¹ at fixed ω, x = ħω/k_BT (without amplitude).
+
+    With ``mu != 0`` this is Eq. 16 with the temperature-dependent DOS of Eq. 3 of
+    Churkin et al. (2021), ``n(T, E) = B (T² + E²)^(μ/2)``
+    (:func:`tlspaper.dos.power_law_dos`) at E = ħω: in units of ħω,
+    ``tanh(x/2) · n(1/x, 1)/B = tanh(x/2) (1 + x⁻²)^(μ/2)`` (the factor (ħω)^μ is a constant
+    at fixed frequency, absorbed in the amplitude).
+
+    Parameters
+    ----------
+    x : array_like
+        ħω/k_BT (dimensionless), >= 0 (> 0 if ``mu != 0``).
+    mu : float, optional
+        Power μ of the DOS (0: the constant DOS, Eq. 17 itself).
+
+    Returns
+    -------
+    numpy.ndarray
 
     Examples
     --------
     >>> float(tls_shape(0.0)), round(float(tls_shape(1.2)), 4)
     (0.0, 0.537)
+    >>> round(float(tls_shape(1.0, mu=0.2) / tls_shape(1.0)), 6)   # 2^(0.1)
+    1.071773
     """
-    return np.tanh(0.5 * np.asarray(x, dtype=float))
+    x = np.asarray(x, dtype=float)
+    base = np.tanh(0.5 * x)
+    if mu == 0:
+        return base
+    x = _positive_values("x (ħω/k_BT)", x)
+    dos = np.array([power_law_dos(1.0 / xi, 1.0, 1.0, mu) for xi in x.ravel()])
+    return base * dos.reshape(x.shape)
 
 
 def rm_shape(x):
@@ -398,22 +424,30 @@ def _n_points(n_points, minimum: int = 2) -> int:
 
 
 def _whitened(x, rel_error, true: str, background: bool):
-    """Mean and basis matrices of the plan in whitened coordinates z = y/σ.
-
-    The data are ``y_i = f_true(x_i)`` (amplitude 1) with Gaussian errors
-    ``σ_i = rel_error_i · f_true(x_i)``.  Returns (mu, B_true, B_wrong) with mu = f_true/σ
-    and the basis columns (shape; constant if `background`) divided by σ.
-    """
+    """Mean and basis matrices of the plan in whitened coordinates (see _whitened_curves)."""
     x = _positive_values("x (ħω/k_BT)", x)
     if x.ndim != 1:
         raise ValueError(f"x must be 1-D, got shape {x.shape}")
-    p = 2 if background else 1
-    _n_points(len(x), minimum=p + 1)
-    err = _positive_values("rel_error (relative error per point)", rel_error)
-    err = np.broadcast_to(err, x.shape).astype(float)
     true = _check_model(true)
-    f_true = shape(true, x)
-    f_wrong = shape(other(true), x)
+    return _whitened_curves(shape(true, x), shape(other(true), x), rel_error, background)
+
+
+def _whitened_curves(f_true, f_wrong, rel_error, background: bool):
+    """Mean and basis matrices of a plan in whitened coordinates z = y/σ.
+
+    The data are ``y_i = f_true_i`` (amplitude 1) with Gaussian errors
+    ``σ_i = rel_error_i · f_true_i``.  Returns (mu, B_true, B_wrong) with mu = f_true/σ
+    and the basis columns (shape; constant if `background`) divided by σ.
+    """
+    f_true = _positive_values("f_true (true curve)", f_true)
+    f_wrong = _positive_values("f_wrong (wrong curve)", f_wrong)
+    if f_true.ndim != 1 or f_true.shape != f_wrong.shape:
+        raise ValueError(
+            f"the curves must be 1-D and of equal length, got {f_true.shape} and {f_wrong.shape}"
+        )
+    _n_points(len(f_true), minimum=3 if background else 2)
+    err = _positive_values("rel_error (relative error per point)", rel_error)
+    err = np.broadcast_to(err, f_true.shape).astype(float)
     sigma = err * f_true
     mu = f_true / sigma
     cols_t = [mu]
@@ -464,6 +498,37 @@ def delta_chi2(x, rel_error, true="tls", background=False):
     True
     """
     mu, _, Bw = _whitened(x, rel_error, true, background)
+    return _asimov(mu, Bw)
+
+
+def delta_chi2_curves(f_true, f_wrong, rel_error, background=False):
+    """Asimov Δχ² of :func:`delta_chi2` for any two curves sampled at the plan's points.
+
+    Parameters
+    ----------
+    f_true, f_wrong : array_like
+        The true and the wrong curve at the plan's points (> 0), each up to a free amplitude.
+    rel_error : float or array_like
+        Relative error per point of the true curve (> 0).
+    background : bool
+        Fit a free constant background with each curve.
+
+    Returns
+    -------
+    float
+        χ²_min of the wrong curve fitted to the noiseless true curve.
+
+    Examples
+    --------
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> bool(np.isclose(delta_chi2_curves(tls_shape(x), rm_shape(x), 0.1), delta_chi2(x, 0.1)))
+    True
+    """
+    mu, _, Bw = _whitened_curves(f_true, f_wrong, rel_error, background)
+    return _asimov(mu, Bw)
+
+
+def _asimov(mu: np.ndarray, Bw: np.ndarray) -> float:
     Qw = _orthonormal(Bw)
     proj = Qw.T @ mu
     return float(max(mu @ mu - proj @ proj, 0.0))
@@ -548,6 +613,11 @@ def x_max_for_significance(z, rel_error, x_min, n_points, true="tls", background
     float
         x_max, or ``nan`` if even x_max = `x_cap` does not reach `z`.
 
+    Notes
+    -----
+    The significance is scanned on 64 log-spaced values of x_max; the first crossing of `z`
+    is refined with Brent's method.
+
     Examples
     --------
     >>> round(x_max_for_significance(3.0, 0.05, 0.1, 20), 3)
@@ -560,7 +630,7 @@ def x_max_for_significance(z, rel_error, x_min, n_points, true="tls", background
     def excess(log_xmax):
         return significance(x_grid(x_min, math.exp(log_xmax), n), rel_error, true, background) - z
 
-    grid = np.linspace(math.log(x_min) + 1e-3, math.log(x_cap), 240)
+    grid = np.linspace(math.log(x_min) + 1e-3, math.log(x_cap), 64)
     values = np.array([excess(g) for g in grid])
     above = np.flatnonzero(values >= 0)
     if above.size == 0:
