@@ -941,7 +941,7 @@ def scorecard_rows() -> list[Row]:
             _PUB_PLATEAU,
             plateau,
             0.0,
-            1e-3,
+            0.01,
             "canonical distribution, one-phonon rate, ωτ_c → 0",
         ),
         Row(
@@ -951,7 +951,7 @@ def scorecard_rows() -> list[Row]:
             _PUB_RES_OVER_REL,
             res_low_T / plateau,
             0.0,
-            1e-3,
+            0.01,
             "Eq. 12 at x = 40 over Eq. 14",
         ),
         Row(
