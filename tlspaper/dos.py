@@ -9,6 +9,8 @@ of E equals one, so that ``∫_0^∞ n dE = 1/2``.  The observables of
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 
@@ -129,3 +131,360 @@ class TabulatedDOS:
         E = np.abs(np.asarray(E, dtype=float))
         out = np.interp(E, self.centres, row)
         return np.where(E > self.edges[-1], 0.0, out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Simulated datasets (tlspaper.montecarlo) and the fits of Sec. III A of Churkin et al. (2021)
+# ---------------------------------------------------------------------------------------------
+
+#: Registry names of the Monte Carlo datasets: the paper's four (L, J0) and the J0/h0 scan.
+SIMULATED = {
+    (8, 2.0): "dos_mc_L8_J2K.npz",
+    (8, 3.0): "dos_mc_L8_J3K.npz",
+    (12, 2.0): "dos_mc_L12_J2K.npz",
+    (12, 3.0): "dos_mc_L12_J3K.npz",
+    (8, 0.3): "dos_mc_L8_J0.3K.npz",
+    (8, 1.0): "dos_mc_L8_J1K.npz",
+    (8, 5.0): "dos_mc_L8_J5K.npz",
+}
+#: Registry file holding Table II of Churkin et al. (2021) (B(T), μ(T) of Eq. 3).
+TABLE2_FILE = "table2_churkin2021.csv"
+#: Churkin et al. (2021), Sec. III A: μ of the Eq. 3 fit at T = 0.5 K, for J0 = 2 and 3 K.
+PUBLISHED_MU_05K = {2.0: 0.1269, 3.0: 0.1517}
+#: Churkin et al. (2021), Sec. III D and Fig. 3 caption: μ of n ∝ E^μ at T → 0 (Fig. 1(b)
+#: inset, from the T = 0.02 K curves), for J0 = 2 and 3 K ("μ = 0.2, 0.27").
+PUBLISHED_MU_T0 = {2.0: 0.2, 3.0: 0.27}
+#: Churkin et al. (2021), Fig. 1 caption: standard deviation of the Gaussian fit, J0 = 2 K.
+PUBLISHED_E0 = {2.0: 21.53}
+#: Energy window [K] of our zero-temperature power-law fit n ∝ E^μ, in units of J0
+#: (the paper does not state its window).
+POWER_LAW_WINDOW = (0.02, 0.5)
+
+
+class SimulatedDOS(TabulatedDOS):
+    """A Monte Carlo dataset as a :class:`TabulatedDOS`, with its raw histograms and provenance.
+
+    Built by :func:`load_simulated`.  Besides the :class:`TabulatedDOS` interface it keeps
+    ``counts`` (nT, nbins) of |E|, ``realizations``, ``n_tls`` (TLSs per realization),
+    ``meta`` (the provenance dict), ``block_counts`` / ``block_stages`` /
+    ``block_realizations`` (low-energy histograms per block of realizations, for bootstrap
+    errors), ``stable`` (R, 2) final-state stability flags, ``sum_abs_E``, ``sum_E2``.
+    """
+
+    def __init__(self, arrays: dict, meta: dict, name: str = ""):
+        self.name = name
+        self.meta = meta
+        self.counts = np.asarray(arrays["counts"])
+        self.realizations = int(meta["realizations"])
+        self.n_tls = int(meta["n_tls"])
+        self.exposure = 2.0 * self.realizations * self.n_tls  # both signs of E
+        edges = np.asarray(arrays["edges"], dtype=float)
+        density = self.counts / (self.exposure * np.diff(edges))
+        super().__init__(arrays["temperatures"], edges, density)
+        self.block_counts = np.asarray(arrays["block_counts"])
+        self.block_stages = np.asarray(arrays["block_stages"])
+        self.block_realizations = np.asarray(arrays["block_realizations"])
+        self.stable = np.asarray(arrays["stable"])
+        self.sum_abs_E = np.asarray(arrays["sum_abs_E"])
+        self.sum_E2 = np.asarray(arrays["sum_E2"])
+        p = meta["params"]["model"]
+        self.L, self.J0 = int(p["L"]), float(p["J0"])
+        self.h0, self.x = float(p["h0"]), float(p["x"])
+
+    def __repr__(self) -> str:
+        return (f"SimulatedDOS({self.name!r}: L={self.L}, J0={self.J0:g} K, h0={self.h0:g} K, "
+                f"{self.realizations} realizations)")
+
+    def rms_energy(self, T) -> float:
+        """Root-mean-square single-TLS energy sqrt(<E²>) [K] at tabulated temperature `T`."""
+        i = self.index(T)
+        return float(np.sqrt(self.sum_E2[i] / (self.realizations * self.n_tls)))
+
+    def stable_fraction(self) -> dict[str, tuple[float, float]]:
+        """Fraction of realizations whose final (2 μK) state is stable, with binomial error.
+
+        Returns
+        -------
+        dict
+            ``{"single": (fraction, error), "pair": (fraction, error)}``.
+        """
+        out = {}
+        for j, key in enumerate(("single", "pair")):
+            R = len(self.stable)
+            p = float(self.stable[:, j].mean())
+            out[key] = (p, float(np.sqrt(max(p * (1 - p), 1.0 / R) / R)))
+        return out
+
+    def coarse(self, T, factor: int = 4):
+        """The DOS at `T` on bins merged `factor` at a time (for plots), with Poisson errors.
+
+        Returns
+        -------
+        edges : numpy.ndarray
+            Merged bin edges [K].
+        density, error : numpy.ndarray
+            n(T, E) [1/K] per merged bin and its counting error.
+        """
+        if int(factor) != factor or factor < 1:
+            raise ValueError(f"factor must be an integer >= 1, got {factor}")
+        i = self.index(T)
+        m = (len(self.centres) // factor) * factor
+        c = self.counts[i, :m].reshape(-1, factor).sum(axis=1)
+        edges = self.edges[: m + 1 : factor]
+        w = np.diff(edges)
+        return edges, c / (self.exposure * w), np.sqrt(c) / (self.exposure * w)
+
+    def block_histograms(self, T):
+        """Low-energy |E| counts per block of realizations at `T`: (counts (nb, n_low), R_b).
+
+        Raises
+        ------
+        ValueError
+            If the dataset kept no block histograms at `T` (only stages T <= 1 K have them).
+        """
+        i = self.index(T)
+        hit = np.flatnonzero(self.block_stages == i)
+        if hit.size == 0:
+            raise ValueError(
+                f"{self.name}: no block histograms at T = {T} K (kept at "
+                f"{np.array2string(self.temperatures[self.block_stages], precision=3)} K)"
+            )
+        return self.block_counts[:, int(hit[0]), :], self.block_realizations
+
+
+def load_simulated(name: str) -> SimulatedDOS:
+    """Load a cached Monte Carlo DOS dataset of the registry as a callable ``dos(T, E)``.
+
+    The density is ``counts / (2 R N ΔE)``: n(E) = n(-E), both signs together integrate to
+    one, so the tabulated |E| > 0 half integrates to 1/2 (the normalisation of Table II of
+    Churkin et al. 2021, checked in the DOS chapter).
+
+    Parameters
+    ----------
+    name : str
+        Registry name, e.g. ``"dos_mc_L12_J2K.npz"`` (see :data:`SIMULATED`).
+
+    Returns
+    -------
+    SimulatedDOS
+        A :class:`TabulatedDOS` with the raw histograms and ``meta`` (provenance) attached.
+
+    Examples
+    --------
+    >>> dos = load_simulated("dos_mc_L8_J2K.npz")
+    >>> round(float(np.sum(dos.density[dos.index(0.5)] * np.diff(dos.edges))), 6)
+    0.5
+    """
+    from .data import load_npz
+
+    arrays, meta = load_npz(name)
+    return SimulatedDOS(arrays, meta, name)
+
+
+def _bin_integrals(edges: np.ndarray, g) -> np.ndarray:
+    """Simpson integral of g over each bin."""
+    mid = 0.5 * (edges[1:] + edges[:-1])
+    return np.diff(edges) * (g(edges[:-1]) + 4 * g(mid) + g(edges[1:])) / 6
+
+
+def _poisson_fit(edges, counts, exposure, shape, mu_bounds=(-0.9, 2.0)):
+    """Poisson maximum likelihood of ``counts_b ~ exposure * B * ∫_b shape(E, μ) dE``.
+
+    Returns (B, μ); B is profiled out analytically.
+    """
+    from scipy.optimize import minimize_scalar
+
+    total = counts.sum()
+    if total == 0:
+        return np.nan, np.nan
+
+    def nll(mu):
+        lam = _bin_integrals(edges, lambda E: shape(E, mu))
+        keep = counts > 0
+        return -(np.sum(counts[keep] * np.log(lam[keep])) - total * np.log(lam.sum()))
+
+    res = minimize_scalar(nll, bounds=mu_bounds, method="bounded", options={"xatol": 1e-6})
+    mu = float(res.x)
+    B = total / (exposure * _bin_integrals(edges, lambda E: shape(E, mu)).sum())
+    return float(B), mu
+
+
+def _fit_with_bootstrap(dos: SimulatedDOS, T, bins, shape, n_boot, seed):
+    i = dos.index(T)
+    edges = dos.edges[bins.start:bins.stop + 1]
+    B, mu = _poisson_fit(edges, dos.counts[i, bins], dos.exposure, shape)
+    B_err = mu_err = np.nan
+    if n_boot:
+        try:
+            blocks, reals = dos.block_histograms(T)
+        except ValueError:
+            blocks = None
+        if blocks is not None and bins.stop <= blocks.shape[1]:
+            rng = np.random.default_rng(seed)
+            nb = len(reals)
+            sample = np.empty((n_boot, 2))
+            for s in range(n_boot):
+                pick = rng.integers(0, nb, nb)
+                c = blocks[pick, bins].sum(axis=0)
+                sample[s] = _poisson_fit(edges, c, 2.0 * reals[pick].sum() * dos.n_tls, shape)
+            B_err, mu_err = np.nanstd(sample, axis=0, ddof=1)
+    return B, mu, float(B_err), float(mu_err), int(dos.counts[i, bins].sum())
+
+
+def _bins_within(edges: np.ndarray, lo: float, hi: float) -> slice:
+    """Slice of the bins lying entirely inside [lo, hi]."""
+    tol = 1e-9 * max(hi, 1e-300)
+    first = int(np.searchsorted(edges, lo - tol))
+    last = int(np.searchsorted(edges, hi + tol, side="right")) - 1  # last edge <= hi
+    if last - first < 2:
+        raise ValueError(f"fewer than 2 histogram bins lie inside [{lo:g}, {hi:g}] K")
+    return slice(first, last)
+
+
+@dataclasses.dataclass(frozen=True)
+class Fit:
+    """A fit of a DOS model to a histogram, with bootstrap errors over blocks of realizations.
+
+    Attributes
+    ----------
+    T : float
+        Temperature [K] of the fitted stage.
+    B : float
+        Prefactor (Eq. 3: [K^(-1-μ)]; power law: [K^(-1-μ)]).
+    mu : float
+        Power μ.
+    B_err, mu_err : float
+        Bootstrap standard errors (NaN when the dataset has no block histograms there).
+    counts : int
+        Number of |E| entries in the fit window.
+    window : tuple of float
+        Fitted energy range [K].
+    """
+
+    T: float
+    B: float
+    mu: float
+    B_err: float
+    mu_err: float
+    counts: int
+    window: tuple
+
+
+def fit_eq3(dos: SimulatedDOS, T, window_factor: float = 2.0, n_boot: int = 200,
+            seed: int = 0) -> Fit:
+    """Fit Eq. 3, ``n = B (T² + E²)^(μ/2)``, to the simulated DOS at `T` over 0 < E < 2T.
+
+    Poisson maximum likelihood on the histogram bins inside the window (the model integrated
+    over each bin), so empty bins are handled; errors by bootstrap over the dataset's blocks
+    of realizations.  The paper's Appendix D fits "requiring best fits in 0 < E < 2T".
+
+    Parameters
+    ----------
+    dos : SimulatedDOS
+        From :func:`load_simulated`.
+    T : float
+        A tabulated temperature [K].
+    window_factor : float
+        Fit 0 < E < window_factor * T.
+    n_boot : int
+        Bootstrap resamples (0: no errors).
+    seed : int
+        Bootstrap random seed.
+
+    Returns
+    -------
+    Fit
+        B [K^(-1-μ)] in the normalisation of :class:`TabulatedDOS` (both signs integrate to 1).
+    """
+    T = _check_temperature(T)
+    bins = _bins_within(dos.edges, 0.0, window_factor * T)
+    B, mu, Be, me, c = _fit_with_bootstrap(
+        dos, T, bins, lambda E, m: (T * T + E * E) ** (0.5 * m), n_boot, seed
+    )
+    return Fit(T, B, mu, Be, me, c, (0.0, window_factor * T))
+
+
+def fit_power_law(dos: SimulatedDOS, T, emin: float, emax: float, n_boot: int = 200,
+                  seed: int = 0) -> Fit:
+    """Fit ``n = B E^μ`` to the simulated DOS at `T` over emin < E < emax [K].
+
+    Used at the lowest temperatures (0.02 K and the 2 μK stage that emulates T = 0), where
+    the DOS approaches the power law of the paper's Fig. 1(b) inset.  Same estimator and
+    errors as :func:`fit_eq3`.
+
+    Returns
+    -------
+    Fit
+    """
+    T = _check_temperature(T)
+    if not 0 < emin < emax:
+        raise ValueError(f"need 0 < emin < emax [K], got emin={emin}, emax={emax}")
+    bins = _bins_within(dos.edges, emin, emax)
+    B, mu, Be, me, c = _fit_with_bootstrap(dos, T, bins, lambda E, m: E**m, n_boot, seed)
+    return Fit(T, B, mu, Be, me, c, (emin, emax))
+
+
+def fit_gaussian(dos: SimulatedDOS, T) -> tuple[float, float]:
+    """Standard deviation E0 [K] of a Gaussian ``A exp(-E²/2E0²)`` fitted to the whole DOS at T.
+
+    Least squares on the density of all bins (Poisson weights), as a Gaussian fit to the
+    plotted curve of the paper's Fig. 1(a); the low-energy gap is part of the data.
+
+    Returns
+    -------
+    (E0, error)
+        E0 [K] and its standard error from the fit covariance [K].
+    """
+    from scipy.optimize import curve_fit
+
+    i = dos.index(T)
+    c = dos.counts[i]
+    keep = c > 0
+    x = dos.centres[keep]
+    y = dos.density[i, keep]
+    sigma = y / np.sqrt(c[keep])
+    guess = np.sqrt(np.sum(c[keep] * x**2) / c.sum())
+    p, cov = curve_fit(lambda E, A, E0: A * np.exp(-0.5 * (E / E0) ** 2), x, y,
+                       p0=(y.max(), guess), sigma=sigma)
+    return float(abs(p[1])), float(np.sqrt(cov[1, 1]))
+
+
+def table2() -> dict[str, np.ndarray]:
+    """Table II of Churkin et al. (2021): columns ``J0_K``, ``T_K``, ``B``, ``mu``."""
+    from .data import load_csv
+
+    return load_csv(TABLE2_FILE, required=("J0_K", "T_K", "B", "mu"))
+
+
+def scorecard_rows():
+    """Published-vs-ours rows of the DOS chapter (L = 12 datasets).
+
+    Table II (B, μ of Eq. 3 at seven temperatures, J0 = 2 and 3 K), μ(0.5 K) and μ(T → 0)
+    quoted in the text, and the Gaussian width E0 of Fig. 1(a).
+    """
+    from .scorecard import Row
+
+    rows = []
+    tab = table2()
+    for J0 in (2.0, 3.0):
+        dos = load_simulated(SIMULATED[(12, J0)])
+        sel = tab["J0_K"] == J0
+        for T, B, mu in zip(tab["T_K"][sel], tab["B"][sel], tab["mu"][sel], strict=True):
+            f = fit_eq3(dos, T)
+            rows.append(Row("churkin2021", "Table II", f"B({T:g} K), J0 = {J0:g} K [1/K^(1+μ)]",
+                            float(B), f.B, f.B_err, 0.05, "Eq. 3 fit, 0<E<2T, L=12"))
+            rows.append(Row("churkin2021", "Table II", f"μ({T:g} K), J0 = {J0:g} K", float(mu),
+                            f.mu, f.mu_err, 0.10, "Eq. 3 fit, 0<E<2T, L=12"))
+        f = fit_eq3(dos, 0.5)
+        rows.append(Row("churkin2021", "Sec. III A", f"μ(0.5 K), J0 = {J0:g} K",
+                        PUBLISHED_MU_05K[J0], f.mu, f.mu_err, 0.10, "Eq. 3 fit, 0<E<2T, L=12"))
+        lo, hi = (w * J0 for w in POWER_LAW_WINDOW)
+        f = fit_power_law(dos, 0.02, lo, hi)
+        rows.append(Row("churkin2021", "Fig. 1(b) inset", f"μ(T→0), J0 = {J0:g} K",
+                        PUBLISHED_MU_T0[J0], f.mu, f.mu_err, 0.15,
+                        f"n ∝ E^μ at 0.02 K over {lo:g}-{hi:g} K; paper's window unknown"))
+    dos = load_simulated(SIMULATED[(12, 2.0)])
+    E0, err = fit_gaussian(dos, 0.02)
+    rows.append(Row("churkin2021", "Fig. 1(a)", "Gaussian width E0, J0 = 2 K [K]",
+                    PUBLISHED_E0[2.0], E0, err, 0.05, "fit to the whole DOS at 0.02 K, L=12"))
+    return rows

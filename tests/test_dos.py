@@ -1,0 +1,110 @@
+"""tlspaper.dos: Eq. 3, tabulated DOS, simulated datasets and their fits (synthetic histograms)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tlspaper import dos as D
+from tlspaper import montecarlo as mc
+
+EDGES = mc.RunParams(mc.Model(L=2, J0=1.0)).edges
+
+
+def synthetic(density_fn, temperatures, R=20000, N=500, n_blocks=50, seed=0):
+    """A SimulatedDOS whose counts are Poisson draws of a known density n(T, E) (both signs = 1)."""
+    rng = np.random.default_rng(seed)
+    temperatures = np.asarray(temperatures, float)
+    w = np.diff(EDGES)
+    mid = 0.5 * (EDGES[1:] + EDGES[:-1])
+    n_low = int(np.searchsorted(EDGES, 2.5))
+    blocks = np.zeros((n_blocks, len(temperatures), n_low), np.int64)
+    counts = np.zeros((len(temperatures), len(w)), np.int64)
+    reals = np.full(n_blocks, R // n_blocks)
+    for t, T in enumerate(temperatures):
+        lam = 2.0 * (R // n_blocks) * N * density_fn(T, mid) * w  # per block
+        draw = rng.poisson(np.broadcast_to(lam, (n_blocks, len(w))))
+        counts[t] = draw.sum(axis=0)
+        blocks[:, t] = draw[:, :n_low]
+    arrays = {
+        "temperatures": temperatures, "edges": EDGES, "counts": counts,
+        "block_counts": blocks, "block_stages": np.arange(len(temperatures)),
+        "block_realizations": reals, "stable": np.ones((R, 2), np.uint8),
+        "sum_abs_E": np.zeros(len(temperatures)), "sum_E2": np.zeros(len(temperatures)),
+    }
+    meta = {"realizations": int(reals.sum()), "n_tls": N,
+            "params": {"model": {"L": 8, "J0": 2.0, "h0": 10.0, "x": 0.5}}}
+    return D.SimulatedDOS(arrays, meta, "synthetic")
+
+
+def test_power_law_dos_values_and_limits():
+    assert D.power_law_dos(0.5, 0.0, 2.0, 0.0) == 2.0
+    assert float(D.power_law_dos(1.0, 0.0, 1.0, 0.2)) == 1.0
+    assert float(D.power_law_dos(0.3, 4.0, 1.0, 1.0)) == pytest.approx(np.hypot(0.3, 4.0))
+    with pytest.raises(ValueError, match="temperature T must be a positive"):
+        D.power_law_dos(0.0, 1.0, 1.0, 0.1)
+    with pytest.raises(ValueError, match="mu must be a finite number > -1"):
+        D.PowerLawDOS(mu=-1.0)
+
+
+def test_tabulated_dos_interpolates_and_rejects_unknown_temperature():
+    tab = D.TabulatedDOS([0.1], [0.0, 1.0, 2.0], [[0.2, 0.3]])
+    assert float(tab(0.1, 1.0)) == pytest.approx(0.25)
+    assert float(tab(0.1, -1.0)) == pytest.approx(0.25)
+    assert float(tab(0.1, 3.0)) == 0.0
+    with pytest.raises(ValueError, match="not a tabulated temperature"):
+        tab(0.2, 1.0)
+
+
+def test_simulated_density_integrates_to_one_half():
+    params = mc.RunParams(mc.Model(L=3, J0=2.0), temperatures=(10.0, 0.5), sweeps=20)
+    acc = mc.simulate(params, 4, progress=False)
+    arrays = acc.arrays()
+    meta = {"realizations": 4, "n_tls": params.model.n_tls, "params": params.to_dict()}
+    sim = D.SimulatedDOS(arrays, meta)
+    for T in (10.0, 0.5):
+        i = sim.index(T)
+        assert np.sum(sim.density[i] * np.diff(sim.edges)) == pytest.approx(0.5, rel=1e-12)
+    assert sim.stable_fraction()["single"][0] == 1.0
+
+
+def test_fit_eq3_recovers_known_parameters_with_honest_errors():
+    B, mu = 0.0135, 0.13
+    sim = synthetic(lambda T, E: D.power_law_dos(T, E, B, mu), [0.5, 0.1])
+    fit = D.fit_eq3(sim, 0.5, n_boot=100)
+    assert fit.window == (0.0, 1.0)
+    assert abs(fit.mu - mu) < 4 * fit.mu_err and fit.mu_err < 0.03
+    assert abs(fit.B - B) < 4 * fit.B_err
+    fit = D.fit_eq3(sim, 0.1, n_boot=0)
+    assert abs(fit.mu - mu) < 0.1 and np.isnan(fit.mu_err)
+
+
+def test_fit_power_law_recovers_the_power():
+    sim = synthetic(lambda T, E: 0.01 * np.abs(E) ** 0.25, [2e-6])
+    fit = D.fit_power_law(sim, 2e-6, 0.04, 1.0, n_boot=100)
+    assert abs(fit.mu - 0.25) < 4 * fit.mu_err and fit.mu_err < 0.02
+    with pytest.raises(ValueError, match="need 0 < emin < emax"):
+        D.fit_power_law(sim, 2e-6, 1.0, 0.5)
+    with pytest.raises(ValueError, match="fewer than 2 histogram bins"):
+        D.fit_power_law(sim, 2e-6, 0.0100, 0.0101)
+
+
+def test_fit_gaussian_recovers_the_width():
+    E0 = 21.5
+    sim = synthetic(lambda T, E: np.exp(-0.5 * (E / E0) ** 2) / (np.sqrt(2 * np.pi) * E0), [0.5])
+    width, err = D.fit_gaussian(sim, 0.5)
+    assert abs(width - E0) < max(5 * err, 0.05)
+
+
+def test_block_histograms_missing_stage_error():
+    sim = synthetic(lambda T, E: np.full_like(E, 0.01), [0.5])
+    sim.block_stages = np.array([], int)
+    with pytest.raises(ValueError, match="no block histograms at T = 0.5 K"):
+        sim.block_histograms(0.5)
+
+
+def test_table2_as_published():
+    tab = D.table2()
+    assert len(tab["T_K"]) == 14 and set(tab["J0_K"]) == {2.0, 3.0}
+    sel = (tab["J0_K"] == 2.0) & (tab["T_K"] == 0.5)
+    assert tab["B"][sel][0] == 0.0135 and tab["mu"][sel][0] == 0.127
