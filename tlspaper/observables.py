@@ -7,20 +7,19 @@ the simulated ``TabulatedDOS``, or any function of your own), with T and E in ke
 prefactor, and δv/v and δε/ε are given per unit coupling (``γ²/(ρ v² L0)`` with the DOS
 normalisation of the caller) plus a cutoff-dependent constant.
 
-Quadrature
-----------
-All integrals are composite Gauss-Legendre sums (16 nodes per panel) on panels whose edges are
-fixed multiples of T (``0, T/8, T/4, ..., 32 T, 60 T``), geometric panels (ratio 2) above
-``60 T`` where an integrand is not thermally cut off, a geometric refinement around the
-energy at which ``ω τ = 1`` (Eq. 8, A2), and -- when the DOS object has a ``centres``
-attribute like :class:`tlspaper.dos.TabulatedDOS` -- extra panel edges at its interpolation
-kinks; a DOS with an ``edges`` attribute is integrated only up to its last edge (it is zero
-above).  Thermal integrands are cut at ``E = 60 T`` (:data:`X_MAX`), where they are below
-``1e-20`` of their peak.  The agreement with adaptive quadrature (``scipy.integrate.quad``)
-is better than 1e-6 relative for 0.01 K <= T <= 10 K (``tests/test_observables.py``).
+**Quadrature.** All integrals are composite Gauss-Legendre sums (16 nodes per panel) on panels
+whose edges are fixed multiples of T (``0, T/8, T/4, ..., 32 T, 60 T``), geometric panels
+(ratio 2) above ``60 T`` where an integrand is not thermally cut off, a geometric refinement
+around the energy at which ``ω τ = 1`` (Eq. 8, A2), and -- when the DOS object has a
+``centres`` attribute like :class:`tlspaper.dos.TabulatedDOS` -- extra panel edges at its
+interpolation kinks; a DOS with an ``edges`` attribute is integrated only up to its last edge
+(it is zero above). Thermal integrands are cut at ``E = 60 T`` (:data:`X_MAX`), where they are
+below ``1e-20`` of their peak. The agreement with adaptive quadrature
+(``scipy.integrate.quad``) is better than 1e-6 relative for 0.01 K <= T <= 10 K
+(``tests/test_observables.py``).
 
-Cutoffs and conventions
------------------------
+**Cutoffs and conventions.**
+
 * Eq. 7 (resonant δv/v) diverges logarithmically (or as E^μ) at high energy: it is cut at
   ``cutoff`` (default :data:`RESONANT_CUTOFF` = 100 K, far above the ~10 K disorder scale
   of the simulations).  The cutoff adds a T-independent constant; its effect on the
@@ -759,6 +758,44 @@ def model_slope_ratio(mu: float, below=SLOPE_WINDOW_BELOW, above=SLOPE_WINDOW_AB
     return s_above / s_below
 
 
+def velocity_maximum(omega, A, mu: float, cutoff: float = RESONANT_CUTOFF) -> float:
+    """Temperature [K] of the maximum of δv/v (Eqs. 7 + 8, Eq. 3 at fixed μ).
+
+    The maximum lies at ``T_max = c(μ) T0`` with ``T0 = (ω/A)^(1/3)``; c decreases from
+    about 1.3 for the STM (μ = 0) to about 0.76 at μ = 0.3.
+
+    Parameters
+    ----------
+    omega, A : float
+        Probing frequency and rate prefactor, same unit (``A = ω/T0³``).
+    mu : float
+        Power of Eq. 3.
+    cutoff : float
+        Resonant cutoff [K] (see :func:`velocity_shift_resonant`).
+
+    Returns
+    -------
+    float
+        T_max [K], to a relative 1e-6.
+
+    Examples
+    --------
+    >>> round(velocity_maximum(1.0, 1e6, 0.0) / 0.01, 3)     # STM: T_max = 1.30 T0
+    1.304
+    """
+    from scipy.optimize import minimize_scalar
+
+    t0 = crossover_temperature(omega, A)
+    dos = PowerLawDOS(mu)
+
+    def neg(logt):
+        return -float(velocity_shift(math.exp(logt), dos, omega, A, cutoff=cutoff))
+
+    res = minimize_scalar(neg, bounds=(math.log(t0 / 5), math.log(5 * t0)), method="bounded",
+                          options={"xatol": 1e-7})
+    return math.exp(res.x)
+
+
 def mu_for_slope_ratio(ratio: float = -1.0, below=SLOPE_WINDOW_BELOW,
                        above=SLOPE_WINDOW_ABOVE, bracket=(0.0, 0.5)) -> float:
     """The temperature-independent μ of Eq. 3 for which Eqs. 7 + 8 give a slope ratio `ratio`.
@@ -858,7 +895,7 @@ FIT_PARAMETERS = ("A", "C", "mu", "offset")
 class VelocityFit:
     """Result of :func:`fit_velocity`.
 
-    Attributes
+    Parameters
     ----------
     values : dict
         Best-fit (or fixed) ``A`` [omega unit/K³], ``C``, ``mu``, ``offset``.
@@ -1088,7 +1125,7 @@ CURVE_COLUMNS = ("T_K", "y", "sigma")
 class Curve:
     """A measured (or synthetic) δv/v(T) or δε/ε(T) curve, as read by :func:`load_curve`.
 
-    Attributes
+    Parameters
     ----------
     T : numpy.ndarray
         Temperatures [K].
