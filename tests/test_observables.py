@@ -386,13 +386,61 @@ def test_curve_round_trip_and_header_errors(tmp_path):
         ob.load_curve(str(bad))
 
 
-def test_published_parameter_file_and_scorecard_rows():
+def test_published_parameter_file_and_scorecard_rows(monkeypatch):
     from tlspaper.scorecard import Row
 
     table = ob.published_velocity_fits()
     assert list(table["panel"][:3]) == ["5a", "5b", "5c"]
     assert table["A_MHz"][0] == 9.4 and table["f_kHz"][0] == 90.0
+    # the rows that need no simulated dataset (those are exercised by the chapters)
+    monkeypatch.setattr(ob, "_available", lambda names: False)
     rows = ob.scorecard_rows()
     assert rows and all(isinstance(r, Row) for r in rows)
     stm = [r for r in rows if "STM" in r.quantity]
     assert stm and stm[0].published == -0.5 and stm[0].within
+    silica = [r for r in rows if r.item == "Fig. 4"]
+    assert silica and silica[0].ours == pytest.approx(0.05, abs=1e-9)
+
+
+# ------------------------------------------------------------------------------ helpers
+class _BlockedDOS(TabulatedDOS):
+    """Minimal stand-in for tlspaper.dos.SimulatedDOS with identical blocks of realizations."""
+
+    def __init__(self):
+        edges = np.array([0.0, 0.5, 1.0, 2.0, 4.0])
+        self.counts = np.array([[40, 80, 160, 160], [20, 60, 200, 160]])
+        self.realizations, n_tls = 10, 2
+        self.exposure = 2.0 * self.realizations * n_tls
+        super().__init__([0.1, 1.0], edges, self.counts / (self.exposure * np.diff(edges)))
+        self.block_stages = np.array([0, 1])
+        # 5 blocks of 2 realizations each, every block with 1/5 of the low-energy counts
+        self._blocks = {i: (np.tile(self.counts[i, :2] // 5, (5, 1)), np.full(5, 2))
+                        for i in (0, 1)}
+
+    def block_histograms(self, T):
+        return self._blocks[self.index(T)]
+
+
+def test_bootstrap_replicas_of_identical_blocks_equal_the_dataset():
+    dos = _BlockedDOS()
+    reps = list(ob.bootstrap_dos(dos, n=3, seed=1))
+    assert len(reps) == 3
+    for rep in reps:
+        np.testing.assert_allclose(rep.density, dos.density, rtol=1e-14)
+    # hand value: 40 counts in [0, 0.5] K over 2 * 10 realizations * 2 TLSs -> 2 per K
+    assert dos.density[0, 0] == pytest.approx(2.0)
+
+
+def test_velocity_maximum_matches_dense_grid_and_scales_with_t0():
+    for mu in (0.0, 0.2):
+        tm1 = ob.velocity_maximum(1.0, 1e6, mu)      # T0 = 0.01 K
+        tm2 = ob.velocity_maximum(8.0, 1e6, mu)      # T0 = 0.02 K
+        assert tm2 / tm1 == pytest.approx(2.0, rel=1e-5)
+        T = 0.01 * np.geomspace(0.5, 2.0, 801)
+        v = ob.velocity_shift(T, PowerLawDOS(mu), 1.0, 1e6)
+        assert tm1 == pytest.approx(T[np.argmax(v)], rel=2e-3)
+
+
+def test_mu_for_exponent_errors():
+    with pytest.raises(ValueError, match="observable must be 'kappa' or 'C', got 'Q'"):
+        ob.mu_for_exponent(1.9, "Q")
