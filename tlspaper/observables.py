@@ -1565,6 +1565,45 @@ def simulated_observables(name: str, n_boot: int = N_BOOTSTRAP, velocity: bool =
     return out
 
 
+def table2_exponents(J0: float) -> dict:
+    """κ and C exponents from the published Eq. 3 parameters B(T), μ(T) of Table II.
+
+    At each temperature of Table II of Churkin et al. (2021) the DOS is taken as
+    ``B(T) (T² + E²)^(μ(T)/2)`` with the published B and μ (:func:`tlspaper.dos.table2`),
+    extended beyond the fitted window 0 < E < 2T to all energies, and :func:`exponents` is
+    applied over the seven temperatures 0.1 - 1 K.
+
+    Parameters
+    ----------
+    J0 : float
+        2 or 3 [K].
+
+    Returns
+    -------
+    dict
+        As :func:`exponents`, plus ``T`` [K].
+
+    Examples
+    --------
+    >>> 0.1 < table2_exponents(2.0)["beta"] < 0.3
+    True
+    """
+    from .dos import power_law_dos, table2
+
+    t = table2()
+    sel = np.isclose(t["J0_K"], J0)
+    if not sel.any():
+        raise ValueError(f"J0 must be one of {sorted(set(t['J0_K']))} K (Table II), got {J0}")
+    T = t["T_K"][sel]
+    params = {float(tt): (b, m) for tt, b, m in zip(T, t["B"][sel], t["mu"][sel], strict=True)}
+
+    def dos(temp, E):
+        b, m = params[float(temp)]
+        return power_law_dos(temp, E, b, m)
+
+    return {"T": T, **exponents(T, dos)}
+
+
 def _available(names) -> bool:
     from .data import registry
 
@@ -1608,6 +1647,14 @@ def scorecard_rows() -> list:
             published=PUBLISHED_FIG3_SLOPE_RATIO_J2, ours=s["slope_ratio"],
             uncertainty=s["boot"]["slope_ratio"],
             tolerance=0.3, note='published "roughly 1 : -1"; our windows 0.1-0.5, 2-10 T_max'))
+    for J0 in (2.0, 3.0):
+        e = table2_exponents(J0)
+        for sym in ("beta", "alpha"):
+            rows.append(Row(
+                "churkin2021", "Fig. 2 / Table II",
+                f"{sym} from the published B(T), mu(T) (J0 = {J0:g} K, 0.1-1 K)",
+                published=mid, ours=e[sym], uncertainty=0.0, tolerance=half / mid,
+                note="published as the range 0.1-0.2; Eq. 3 extended beyond E < 2T"))
     rows.append(Row(
         "churkin2021", "Sec. I", "STM slope ratio above/below crossover (mu = 0, asymptotic)",
         published=PUBLISHED_STM_SLOPE_RATIO,
