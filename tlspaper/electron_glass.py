@@ -25,7 +25,7 @@ from .meanfield import (
     _check_positive_int,
     _run_configs,
     fit_inverse_lambda,
-    lambda_min,
+    fit_window,
     periodic_distances,
     random_sites,
     solve_mean_field,
@@ -359,21 +359,22 @@ EG_DATASETS: dict[str, list[dict]] = {
         for J in (0.3, 3.0)
     ],
     # Figs. 14-16 and Eq. A2: N = 10, 100, 1000 at e²/(r_nn T) = 10, W = 1, at constant
-    # density (L = 2 sqrt(N) r_nn) and in the paper's box L = r_nn (sqrt(N) - 1).
+    # density (L = 2 sqrt(N) r_nn) and in the box of Eq. A2, L = r̄ (sqrt(N) - 1) with the
+    # mean spacing r̄ = 2 r_nn of our density (the same density as N -> infinity).
     "meanfield_eg_size.npz": [
         dict(label=f"N={N}", N=N, W=1.0, J=1.0, T=0.1, xi=_XI, box="density",
              realizations=R, tunneling=True)
         for N, R in ((10, 6000), (100, 600), (1000, 60))
     ] + [
         dict(label=f"N={N} (paper box)", N=N, W=1.0, J=1.0, T=0.1, xi=_XI, box="paper",
-             realizations=R, tunneling=True)
+             r_bar=2.0, realizations=R, tunneling=True)
         for N, R in ((10, 6000), (100, 600), (1000, 60))
     ],
 }
 
 
 def _solve_eg_config(cfg, rng, r):
-    L = paper_box_length(cfg["N"]) if cfg.get("box") == "paper" else None
+    L = paper_box_length(cfg["N"], cfg.get("r_bar", 2.0)) if cfg.get("box") == "paper" else None
     out = solve_electron_glass(cfg["N"], cfg["W"], cfg["J"], cfg["T"], rng, xi=cfg["xi"], L=L,
                                tunneling=cfg.get("tunneling", False))
     res = {"E": out["E"].astype(np.float32), "converged": out["converged"],
@@ -422,7 +423,10 @@ def load_dataset(name: str):
 
 
 def rate_exponent() -> tuple[float, float]:
-    """Power s of p(λ) ∝ λ^-s for Fig. 9 (N = 1000, T = 0.1, ξ = 0.1) in [λ_min, 10 λ_min].
+    """Power s of p(λ) ∝ λ^-s for Fig. 9 (N = 1000, T = 0.1, ξ = 0.1) in the fit window.
+
+    The window is :func:`tlspaper.meanfield.fit_window`: the decade above the point where
+    p(ln λ) reaches 0.9 of its central height.
 
     Returns
     -------
@@ -431,6 +435,5 @@ def rate_exponent() -> tuple[float, float]:
     from .meanfield import find_config
 
     rates = np.asarray(find_config("meanfield_eg_disorder.npz", "W=1")["rates"], float).ravel()
-    lo = lambda_min(rates)
-    fit = fit_inverse_lambda(rates, lo, 10 * lo)
+    fit = fit_inverse_lambda(rates, *fit_window(rates))
     return fit.exponent, fit.exponent_err
