@@ -202,3 +202,19 @@ def test_default_schedule_contains_the_papers_temperatures():
     assert len(s[:-1]) == 42
     for T in mc.FIG3_TEMPERATURES + mc.TABLE2_TEMPERATURES:
         assert np.isclose(s, T, rtol=1e-12).sum() == 1, T
+
+
+def test_pair_flip_energies_match_direct_energy_differences():
+    _, h, J = mc.make_realization(mc.Model(L=2, J0=2.0, x=1.0), seed=4, k=2)
+    tau = np.array([1, 1, -1, 1, -1, -1, 1, 1], float)
+    J64 = J.astype(float)
+
+    def H(t):
+        return t @ h + 0.5 * t @ J64 @ t
+
+    P = mc.pair_flip_energies(J, h, tau)
+    assert np.isnan(np.diag(P)).all()
+    for i, j in itertools.combinations(range(len(h)), 2):
+        t = tau.copy()
+        t[[i, j]] *= -1
+        assert P[i, j] == pytest.approx(H(t) - H(tau), abs=1e-9) and P[j, i] == P[i, j]

@@ -534,6 +534,32 @@ def single_flip_energies(J, h, tau) -> np.ndarray:
     return -2.0 * tau * local_fields(J, h, tau)
 
 
+def pair_flip_energies(J, h, tau) -> np.ndarray:
+    """Energy costs [K] of flipping every pair (i, j) together: ``E_i + E_j + 4 J_ij τ_i τ_j``.
+
+    Parameters
+    ----------
+    J, h, tau : array_like
+        As for :func:`single_flip_energies`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, N)
+        Symmetric; the diagonal is NaN (no pair).  A negative entry is a pair whose joint flip
+        lowers the energy.
+
+    Examples
+    --------
+    >>> pair_flip_energies([[0, -1], [-1, 0]], [0.5, 0.5], [1, 1]).tolist()
+    [[nan, -2.0], [-2.0, nan]]
+    """
+    J, h, tau = _as_system(J, h, tau)
+    E = -2.0 * tau * local_fields(J, h, tau)
+    out = E[:, None] + E[None, :] + 4.0 * J.astype(float) * np.outer(tau, tau)
+    np.fill_diagonal(out, np.nan)
+    return out
+
+
 def stability(J, h, tau, tol: float = 1e-9) -> tuple[bool, bool]:
     """Is configuration `tau` stable against every single flip, and against every pair flip?
 
