@@ -1091,7 +1091,8 @@ def table_one(bin_width: float = 0.5, n_sigma: float = 2.0) -> list[dict]:
                      "ours_median": relaxation_shift_sign(ma, mb, n_sigma * math.hypot(mea, meb)),
                      "lam_min": (la, lb), "lam_min_err": (ea, eb),
                      "median": (ma, mb), "median_err": (mea, meb),
-                     "parameter": (cfgs[0]["label"], cfgs[1]["label"])})
+                     "parameter": tuple(f"N={c['N']}" if quantity == "system size"
+                                        else c["label"] for c in cfgs)})
     return rows
 
 
