@@ -29,9 +29,9 @@ import numpy as np
 #: Euler's constant γ_E of Eq. 17.
 EULER_GAMMA = 0.5772156649015329
 
-#: Table I of seed 003 (churkin2013-style TLS-glass vs electron-glass paper, file
-#: ``003_d761e917d0ad1761.txt``): sign of the change of the relaxation speed for increasing
-#: disorder W, interaction J and system size N (+1 faster, -1 slower).
+#: Table I of Churkin, Gabdank, Burin & Schechter (bib key ``churkin2013``, arXiv:1307.0868;
+#: seed file ``003_d761e917d0ad1761.txt``): sign of the change of the relaxation speed for
+#: increasing disorder W, interaction J and system size N (+1 faster, -1 slower).
 TABLE_I_PUBLISHED = {
     ("EG", "disorder"): +1,
     ("EG", "interaction"): -1,
