@@ -58,6 +58,8 @@ def test_non_convergence_is_reported():
     g = mf.tls_glass(60, W=1.0, J=1.0, rng=np.random.default_rng(2))
     sol = mf.solve_mean_field(g.delta, g.coupling, 0.05, tol=1e-14, max_sweeps=1)
     assert not sol.converged and sol.sweeps == 1 and sol.residual > 1e-14
+    with pytest.warns(RuntimeWarning, match="not converged after 1 sweeps"):
+        mf.solve_tls_glass(60, 1.0, 1.0, 0.05, np.random.default_rng(2), max_sweeps=1)
 
 
 def test_coupling_statistics_match_J_and_r3():

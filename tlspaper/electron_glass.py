@@ -29,6 +29,7 @@ from .meanfield import (
     periodic_distances,
     random_sites,
     solve_mean_field,
+    warn_if_not_converged,
 )
 
 
@@ -313,6 +314,7 @@ def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Ge
     s = max(W, J)
     sol = solve_mean_field(eps, coulomb_coupling(dist, J), T, x0=rng.uniform(-s, s, N),
                            tol=tol, max_sweeps=max_sweeps)
+    warn_if_not_converged(sol, tol)
     out = {"E": sol.x, "converged": sol.converged, "sweeps": sol.sweeps,
            "residual": sol.residual}
     if xi is not None:

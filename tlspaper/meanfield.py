@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -299,6 +300,24 @@ def solve_mean_field(b, C, T: float, x0=None, tol: float = 1e-9,
     return MeanFieldSolution(x, bool(converged), int(sweeps), res)
 
 
+def warn_if_not_converged(sol: MeanFieldSolution, tol: float) -> None:
+    """Issue a RuntimeWarning if `sol` did not reach the tolerance `tol` (energy unit).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     warn_if_not_converged(MeanFieldSolution(np.zeros(2), False, 7, 0.1), 1e-9)
+    >>> str(w[0].message)
+    'mean-field iteration not converged after 7 sweeps: residual 0.1 > tol 1e-09'
+    """
+    if not sol.converged:
+        warnings.warn(f"mean-field iteration not converged after {sol.sweeps} sweeps: "
+                      f"residual {sol.residual:.3g} > tol {tol:.3g}", RuntimeWarning,
+                      stacklevel=3)
+
+
 # ----------------------------------------------------------------------------- the TLS glass
 
 
@@ -489,6 +508,7 @@ def solve_tls_glass(N: int, W: float, J: float, T: float, rng: np.random.Generat
     s = math.hypot(W, J)
     x0 = rng.uniform(-s, s, glass.delta.shape)
     sol = solve_mean_field(glass.delta, glass.coupling, T, x0=x0, tol=tol, max_sweeps=max_sweeps)
+    warn_if_not_converged(sol, tol)
     E = excitation_energies(sol.x, glass.delta0)
     return TLSGlassResult(E, sol.x, glass.delta0, sol.converged, sol.sweeps, sol.residual)
 
