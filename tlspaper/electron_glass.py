@@ -276,7 +276,10 @@ def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Ge
     Parameters
     ----------
     N : int
-        Number of sites, >= 2 (half filling: K = 1/2).
+        Number of sites, >= 2.  Half filling: background charge K = 1/2 and chemical
+        potential 0, which the particle-hole symmetry of the model (ε_i symmetric about 0)
+        makes the half-filling value on average; the filling of one realization is not
+        constrained to exactly N/2.
     W : float
         Width of the uniform bare-energy distribution [-W/2, W/2] (energy unit), >= 0.
     J : float
