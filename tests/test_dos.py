@@ -108,3 +108,15 @@ def test_table2_as_published():
     assert len(tab["T_K"]) == 14 and set(tab["J0_K"]) == {2.0, 3.0}
     sel = (tab["J0_K"] == 2.0) & (tab["T_K"] == 0.5)
     assert tab["B"][sel][0] == 0.0135 and tab["mu"][sel][0] == 0.127
+
+
+def test_coarse_rebinning_conserves_the_integral():
+    sim = synthetic(lambda T, E: D.power_law_dos(T, E, 0.0135, 0.13), [0.5])
+    e, n, err = sim.coarse(0.5, np.linspace(0, 2, 11))
+    i = sim.index(0.5)
+    inside = sim.edges[1:] <= e[-1] + 1e-12
+    fine = (sim.density[i] * np.diff(sim.edges))[inside]
+    assert np.sum(n * np.diff(e)) == pytest.approx(np.sum(fine))
+    assert np.all(err > 0) and np.all(err < n)
+    with pytest.raises(ValueError, match="increasing"):
+        sim.coarse(0.5, [1.0, 0.5])

@@ -215,24 +215,45 @@ class SimulatedDOS(TabulatedDOS):
             out[key] = (p, float(np.sqrt(max(p * (1 - p), 1.0 / R) / R)))
         return out
 
-    def coarse(self, T, factor: int = 4):
-        """The DOS at `T` on bins merged `factor` at a time (for plots), with Poisson errors.
+    def coarse(self, T, edges):
+        """The DOS at `T` on coarser bins (for plots), with counting errors.
+
+        Parameters
+        ----------
+        T : float
+            A tabulated temperature [K].
+        edges : array_like
+            Wanted bin edges [K], increasing; each is moved to the nearest edge of the
+            dataset's histogram, and bins that collapse are dropped.
 
         Returns
         -------
         edges : numpy.ndarray
-            Merged bin edges [K].
+            The merged bin edges used [K].
         density, error : numpy.ndarray
-            n(T, E) [1/K] per merged bin and its counting error.
+            n(T, E) [1/K] per merged bin and its Poisson counting error.
+
+        Examples
+        --------
+        >>> tab = SimulatedDOS.__new__(SimulatedDOS)
+        >>> tab.edges = np.array([0.0, 1.0, 2.0, 3.0, 4.0]); tab.exposure = 2.0
+        >>> tab.counts = np.array([[1, 3, 2, 2]]); tab.temperatures = np.array([1.0])
+        >>> e, n, err = tab.coarse(1.0, [0.0, 2.0, 4.0])
+        >>> e.tolist(), n.tolist()
+        ([0.0, 2.0, 4.0], [1.0, 1.0])
         """
-        if int(factor) != factor or factor < 1:
-            raise ValueError(f"factor must be an integer >= 1, got {factor}")
         i = self.index(T)
-        m = (len(self.centres) // factor) * factor
-        c = self.counts[i, :m].reshape(-1, factor).sum(axis=1)
-        edges = self.edges[: m + 1 : factor]
-        w = np.diff(edges)
-        return edges, c / (self.exposure * w), np.sqrt(c) / (self.exposure * w)
+        want = np.asarray(edges, dtype=float)
+        if want.ndim != 1 or want.size < 2 or np.any(np.diff(want) <= 0):
+            raise ValueError("edges must be a 1-D increasing array with at least 2 entries [K]")
+        pos = np.clip(np.searchsorted(self.edges, want), 1, len(self.edges) - 1)
+        nearer_left = (want - self.edges[pos - 1]) < (self.edges[pos] - want)
+        idx = np.unique(np.where(nearer_left, pos - 1, pos))
+        cum = np.concatenate([[0], np.cumsum(self.counts[i])])
+        c = np.diff(cum[idx])
+        e = self.edges[idx]
+        w = np.diff(e)
+        return e, c / (self.exposure * w), np.sqrt(c) / (self.exposure * w)
 
     def block_histograms(self, T):
         """Low-energy |E| counts per block of realizations at `T`: (counts (nb, n_low), R_b).
