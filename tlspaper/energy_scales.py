@@ -15,6 +15,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import constants as _sc
 
+from ._checks import positive as _positive
+from ._checks import positive_array as _positive_array
 from .data import load_csv
 
 #: Boltzmann constant [J/K].
@@ -40,20 +42,6 @@ DIPOLAR_SLOPE_FACTOR = 0.56
 APP_C_PREFACTOR = DIPOLAR_SLOPE_FACTOR * 4.0 * math.pi / 3.0 / ELASTIC_SLOPE_FACTOR
 
 
-def _positive(name: str, value) -> float:
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a finite number > 0, got {value}")
-    return value
-
-
-def _positive_array(name: str, value, unit: str) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty; give at least one value [{unit}]")
-    if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
-        raise ValueError(f"{name} must contain only finite values > 0 [{unit}], got {value!r}")
-    return arr
 
 
 def _scalar_or_array(x):
@@ -455,12 +443,6 @@ def dipole_threshold(gamma_w, *, rho=None, v=None, modulus=None, eps_r=1.0, pref
 #: The constant c = 2π/3 of Eq. 9 of Churkin et al. (2021).
 DIPOLAR_GAP_C = 2.0 * math.pi / 3.0
 
-
-def _positive(name: str, value) -> float:
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a finite number > 0, got {value}")
-    return value
 
 
 def dipolar_gap_dos(E, J0, h0, n0=None):

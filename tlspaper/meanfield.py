@@ -27,6 +27,8 @@ from pathlib import Path
 import numba
 import numpy as np
 
+from ._checks import positive as _check_positive
+
 #: Euler's constant γ_E of Eq. 17.
 EULER_GAMMA = 0.5772156649015329
 
@@ -51,14 +53,6 @@ def _check_positive_int(name, value, minimum):
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
     return int(value)
 
-
-def _check_positive(name, value, allow_zero=False):
-    value = float(value)
-    ok = np.isfinite(value) and (value >= 0 if allow_zero else value > 0)
-    if not ok:
-        kind = "a finite number >= 0" if allow_zero else "a finite number > 0"
-        raise ValueError(f"{name} must be {kind}, got {value}")
-    return value
 
 
 # ----------------------------------------------------------------------------- geometry

@@ -42,6 +42,8 @@ from pathlib import Path
 import numba
 import numpy as np
 
+from ._checks import positive as _positive
+from ._checks import positive_array as _positive_array
 from .dos import PowerLawDOS
 
 #: Upper limit of the thermal integrals in units of T: integrands are < 1e-20 of their peak.
@@ -61,24 +63,6 @@ _GL8_W = 0.5 * _GL8_W
 
 
 # --------------------------------------------------------------------------- input checks
-def _positive_array(name: str, value, allow_zero: bool = False) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    bad = ~np.isfinite(arr) | ((arr < 0) if allow_zero else (arr <= 0))
-    if np.any(bad):
-        first = float(arr[bad].flat[0]) if arr.ndim else float(arr)
-        allowed = ">= 0" if allow_zero else "> 0"
-        raise ValueError(f"{name} must be finite and {allowed}, got {first!r}")
-    return arr
-
-
-def _positive(name: str, value) -> float:
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a finite number > 0, got {value!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
-    return value
 
 
 def _temperatures(T) -> np.ndarray:

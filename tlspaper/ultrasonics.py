@@ -31,6 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import constants, integrate, optimize, special
 
+from ._checks import positive as _positive_scalar
+from ._checks import positive_array as _positive_values
 from .dos import PowerLawDOS, power_law_dos
 from .observables import crossover_temperature, one_phonon_rate, velocity_shift
 from .scorecard import Row
@@ -60,23 +62,6 @@ A_SILICA = 2 * math.pi * 9.4e6
 # --------------------------------------------------------------------------- input checks
 
 
-def _positive_scalar(name: str, value, unit: str = "") -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number > 0{unit}, got {value!r}") from None
-    if not math.isfinite(v) or v <= 0:
-        raise ValueError(f"{name} must be a finite number > 0{unit}, got {value!r}")
-    return v
-
-
-def _positive_values(name: str, value, unit: str = "") -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    bad = ~np.isfinite(arr) | (arr <= 0)
-    if np.any(bad):
-        first = arr[bad].flat[0] if arr.ndim else float(arr)
-        raise ValueError(f"{name} must be finite and > 0{unit}, got {first!r}")
-    return arr
 
 
 def _check_model(true: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import constants
 
+from ._checks import positive_array as _positive
 from .scorecard import Row
 
 #: Reduced Planck constant ħ [J s] (CODATA, via scipy.constants).
@@ -67,21 +68,6 @@ _PUB_BARRIER_HALF_A = 20.0  # "V ~ 20 K for d = 0.5 Å"
 # paper obtains v_o = M/(N_A ρ) "from the material's chemical formula".
 _M_SIO2 = (28.085 + 2 * 15.999) * 1e-3
 
-
-def _positive(name: str, value, unit: str) -> np.ndarray:
-    """Return `value` as a float array after checking every element is finite and > 0."""
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a positive number [{unit}], got {value!r}") from exc
-    bad = ~(np.isfinite(arr) & (arr > 0))
-    if np.any(bad):
-        first = arr[bad].ravel()[0]
-        raise ValueError(
-            f"{name} must be finite and > 0 [{unit}], got {first!r}"
-            + ("" if arr.ndim == 0 else f" (in {int(bad.sum())} of {arr.size} elements)")
-        )
-    return arr
 
 
 def to_ev(energy):
