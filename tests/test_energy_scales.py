@@ -69,7 +69,7 @@ def test_shear_modulus():
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: es.dipolar_interaction(-1.0, 1e-9), r"p must be finite and > 0 \(in debye\), got -1"),
+        (lambda: es.dipolar_interaction(-1.0, 1e-9), r"p must be finite and > 0 \(in debye\)"),
         (lambda: es.dipolar_interaction(1.0, 0.0), "R0"),
         (lambda: es.dipolar_interaction(1.0, 1e-9, eps_r=0.0), "eps_r"),
         (lambda: es.dipolar_interaction([], 1e-9), "p is empty"),
