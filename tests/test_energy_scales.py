@@ -106,9 +106,12 @@ def test_r_loss_and_slope_forms_agree_when_C_is_two_over_pi_loss():
     slope_form = es.r_from_slopes(2 / math.pi * tan_d, 2 / math.pi * q_inv)
     assert loss_form / slope_form == pytest.approx((0.36 / 1.1) * (1.74 / 0.56), rel=1e-12)
     assert loss_form == pytest.approx(slope_form, rel=0.02)
-    # and the prefactors themselves are π/2 apart to about 1 %
-    assert 0.36 * math.pi / 2 == pytest.approx(0.56, rel=0.011)
-    assert 1.1 * math.pi / 2 == pytest.approx(1.74, rel=0.011)
+    # and the module's App. C prefactors are π/2 apart to about 1 % (0.36 π/2 = 0.5655,
+    # 1.1 π/2 = 1.7279), as Q^-1 = (π/2) C requires
+    assert es.DIPOLAR_LOSS_FACTOR * math.pi / 2 == pytest.approx(es.DIPOLAR_SLOPE_FACTOR,
+                                                                  rel=0.011)
+    assert es.ELASTIC_LOSS_FACTOR * math.pi / 2 == pytest.approx(es.ELASTIC_SLOPE_FACTOR,
+                                                                  rel=0.011)
 
 
 def test_sio2_readings_by_hand():
