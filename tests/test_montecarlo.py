@@ -197,9 +197,9 @@ def test_bad_input_is_rejected_before_work(make, match):
 
 def test_default_schedule_contains_the_papers_temperatures():
     s = mc.default_schedule()
+    # the paper: 42 stages from 300 K to 0.02 K, then 2 μK (42 + 1 = 43 temperatures)
     assert len(s) == 43 and s[0] == 300 and s[-1] == mc.ZERO_TEMPERATURE
     assert (np.diff(s) < 0).all() and s[-2] == 0.02
-    assert len(s[:-1]) == 42
     for T in mc.FIG3_TEMPERATURES + mc.TABLE2_TEMPERATURES:
         assert np.isclose(s, T, rtol=1e-12).sum() == 1, T
 
@@ -218,3 +218,19 @@ def test_pair_flip_energies_match_direct_energy_differences():
         t = tau.copy()
         t[[i, j]] *= -1
         assert P[i, j] == pytest.approx(H(t) - H(tau), abs=1e-9) and P[j, i] == P[i, j]
+
+
+def test_local_fields_by_hand_and_flip_energy_is_minus_two_tau_f():
+    # ferromagnetic pair J12 = -1 K in fields h = (0.5, -2) K, state (+1, -1):
+    # f1 = 0.5 + (-1)(-1) = 1.5 K, f2 = -2 + (-1)(+1) = -3 K
+    J, h, tau = [[0.0, -1.0], [-1.0, 0.0]], [0.5, -2.0], [1.0, -1.0]
+    np.testing.assert_allclose(mc.local_fields(J, h, tau), [1.5, -3.0], atol=1e-12)
+    # flipping τ_i changes H = Σ h τ + ½ Σ J τ τ by -2 τ_i f_i: (-3, -6) K
+    np.testing.assert_allclose(mc.single_flip_energies(J, h, tau), [-3.0, -6.0], atol=1e-12)
+
+
+def test_environment_reports_this_machine():
+    import os
+
+    env = mc.environment()
+    assert env == {"cpu_count": os.cpu_count(), "numba_threads": numba.get_num_threads()}

@@ -165,11 +165,13 @@ def test_stm_kappa_t2_and_specific_heat_t():
     stm = PowerLawDOS(0.0, B=0.5)
     k = ob.thermal_conductivity(T, stm)
     np.testing.assert_allclose(k / T**2, k[0] / T[0] ** 2, rtol=1e-12)
-    # κ integral for constant n: T² ∫ x³/(sinh²(x/2) tanh(x/2)) dx / n; ∫ = 16 · 2 ζ(3)·... check
-    # numerically independent of the package with quad in x
+    # κ for constant n: T² ∫ x³ cosh(x/2)/sinh³(x/2) dx / n.  By parts (d/dx[-1/sinh²(x/2)] =
+    # cosh(x/2)/sinh³(x/2)): ∫ = 3 ∫ x²/sinh²(x/2) dx, and 1/sinh²(x/2) = 4 Σ_n n e^(-n x), so
+    # ∫ x²/sinh²(x/2) dx = 4 Σ_n n · 2/n³ = 8 ζ(2) = 4π²/3: the integral is 4π².
     x_int = integrate.quad(lambda x: x**3 / (math.sinh(x / 2) ** 2 * math.tanh(x / 2)), 0, 80,
                            epsabs=0, epsrel=1e-12, limit=200)[0]
-    assert k[1] == pytest.approx(0.1**2 * x_int / 0.5, rel=1e-10)
+    assert x_int == pytest.approx(4 * math.pi**2, rel=1e-10)
+    assert k[1] == pytest.approx(0.1**2 * 4 * math.pi**2 / 0.5, rel=1e-10)
     c = ob.specific_heat(T, stm)
     np.testing.assert_allclose(c, np.pi**2 / 6 * 0.5 * T, rtol=1e-10)  # (π²/6) n T
 
@@ -427,8 +429,10 @@ def test_bootstrap_replicas_of_identical_blocks_equal_the_dataset():
     assert len(reps) == 3
     for rep in reps:
         np.testing.assert_allclose(rep.density, dos.density, rtol=1e-14)
-    # hand value: 40 counts in [0, 0.5] K over 2 * 10 realizations * 2 TLSs -> 2 per K
-    assert dos.density[0, 0] == pytest.approx(2.0)
+    # hand value: 5 blocks x 8 = 40 counts in [0, 0.5] K over 2 signs * 10 realizations
+    # * 2 TLSs = 40 -> 40 / (40 * 0.5 K) = 2 per K, in every replica
+    for rep in reps:
+        assert rep.density[0, 0] == pytest.approx(2.0, rel=1e-14)
 
 
 def test_velocity_maximum_matches_dense_grid_and_scales_with_t0():
