@@ -147,3 +147,79 @@ def test_table_one_sign_convention():
     assert mf.relaxation_shift_sign(1.0, 2.0) == 1
     assert mf.relaxation_shift_sign(2.0, 1.0) == -1
     assert mf.relaxation_shift_sign(1.0, 1.1, err=0.2) == 0
+
+
+# --- cached datasets: generation, loading, rates -------------------------------------------
+
+
+@pytest.fixture
+def empty_data_dir(tmp_path, monkeypatch):
+    """An empty data folder with an empty registry (the checkout's data/ is not touched)."""
+    from tlspaper import data
+
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path))
+    (tmp_path / "registry.txt").write_text("# name sha256:HASH\n")
+    return tmp_path
+
+
+def test_generate_and_load_a_tiny_dataset(empty_data_dir, monkeypatch):
+    from tlspaper import data
+
+    cfg = dict(label="tiny", N=12, W=1.0, J=1.0, T=0.1, realizations=3)
+    monkeypatch.setitem(mf.TLS_DATASETS, "tiny_tls.npz", [cfg])
+    path = mf.generate_dataset("tiny_tls.npz", seed=7, realizations=2,
+                               checkpoint_dir=empty_data_dir / "ck", progress=False)
+    assert path == empty_data_dir / "tiny_tls.npz" and "tiny_tls.npz" in data.registry()
+    configs, meta = mf.load_dataset("tiny_tls.npz")
+    assert meta["seed"] == 7 and len(configs) == 1
+    got = configs[0]
+    assert got["label"] == "tiny" and got["realizations"] == 2 and got["E"].shape == (2, 12)
+    # realization r of configuration k is seeded by SeedSequence([seed, k, r])
+    for r in range(2):
+        rng = np.random.default_rng(np.random.SeedSequence([7, 0, r]))
+        ref = mf.solve_tls_glass(12, 1.0, 1.0, 0.1, rng)
+        np.testing.assert_array_equal(got["E"][r], ref.E.astype(np.float32))
+        np.testing.assert_array_equal(got["delta0"][r], ref.delta0.astype(np.float32))
+    # config_rates, TLS branch: Eq. 12 with a = 1, |λ| = Δ0² |E| coth(|E| / 2T), by hand
+    rates = mf.config_rates(got)
+    E, d0 = got["E"].astype(float), got["delta0"].astype(float)
+    np.testing.assert_allclose(rates, d0**2 * np.abs(E) / np.tanh(np.abs(E) / 0.2), rtol=1e-12)
+    with pytest.raises(ValueError, match="unknown dataset 'nope.npz'"):
+        mf.generate_dataset("nope.npz")
+
+
+def test_config_rates_drops_round_off_negative_eigenvalues():
+    out = mf.config_rates({"rates": [np.array([1e-3, -1e-17, 2.0]), np.array([5.0])]})
+    assert [r.tolist() for r in out] == [[1e-3, 2.0], [5.0]]
+
+
+def test_rate_exponents_of_log_uniform_rates_are_one(monkeypatch):
+    # rates uniform in ln λ over 1e-9 .. 1e-3: p(λ) = 1/(λ ln 1e6), exactly λ^-1
+    from tlspaper import electron_glass as eg
+
+    rng = np.random.default_rng(11)
+    lam = np.exp(rng.uniform(math.log(1e-9), math.log(1e-3), (4, 50_000)))
+    asked = []
+
+    def fake_find_config(name, label):
+        asked.append((name, label))
+        return {"rates": lam}
+
+    monkeypatch.setattr(mf, "find_config", fake_find_config)
+    for s, err in (mf.tls_rate_exponent(), eg.rate_exponent()):
+        assert 0 < err < 0.05 and abs(s - 1.0) < 4 * err
+    # Fig. 3 (TLS, N = 10 000, J/T = 10) and Fig. 9 (electron glass, W = 1)
+    assert asked == [("meanfield_tls_N10000.npz", "fig3"), ("meanfield_eg_disorder.npz", "W=1")]
+
+
+def test_scorecard_rows_on_the_cached_datasets():
+    rows = mf.scorecard_rows()
+    assert all(r.paper == "seed 003" for r in rows)
+    signs = [r for r in rows if r.item == "Table I"]
+    assert len(signs) == 6  # 2 models x (disorder, interaction, system size)
+    assert all(r.published in (-1.0, 1.0) and r.ours in (-1.0, 0.0, 1.0) for r in signs)
+    # Figs. 3(b), 9(b): the paper's p(λ) ∝ 1/λ; a mean-field rate spectrum is close to it
+    expo = {r.item: r for r in rows if r.item.startswith("Fig.")}
+    assert set(expo) == {"Fig. 3(b)", "Fig. 9(b)"}
+    for r in expo.values():
+        assert r.published == 1.0 and 0 < r.uncertainty < 0.1 and abs(r.ours - 1.0) < 0.15

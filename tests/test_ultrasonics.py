@@ -135,6 +135,27 @@ def test_total_is_sum():
         us.total_absorption(w, T, A),
         us.resonant_absorption(w, T) + us.relaxation_absorption(w, T, A),
     )
+    # and its two analytic limits (C = 2, ω = 2π kHz, A = 1e6, T0 = (ω/A)^(1/3) = 0.18 K):
+    # k_BT = ħω/50: resonant saturated at π C tanh(25) = 2π, relaxation frozen out as
+    # (π⁴/12) C A T³/ω ~ 1e-24; at 1e4 T0 (ω τ_c << 1, k_BT >> ħω): the relaxation plateau
+    # π C/2 = π plus a resonant tail π C ħω/(2 k_BT) ~ 1e-10
+    w = 2 * np.pi * 1e3
+    hw = us.photon_temperature(w)
+    assert float(us.total_absorption(w, hw / 50, 1e6, C=2.0)) == pytest.approx(2 * np.pi,
+                                                                               rel=1e-9)
+    t0 = (w / 1e6) ** (1 / 3)
+    assert float(us.total_absorption(w, 1e4 * t0, 1e6, C=2.0)) == pytest.approx(np.pi, rel=1e-5)
+
+
+def test_shape_and_other_dispatch_to_eq17_and_eq18():
+    x = np.array([0.1, 1.0, 7.0])
+    np.testing.assert_allclose(us.shape("tls", x), np.tanh(x / 2), rtol=1e-14)  # Eq. 17
+    np.testing.assert_allclose(us.shape("rm", x), 1 - np.exp(-x), rtol=1e-14)  # Eq. 18
+    assert us.other("tls") == "rm" and us.other("rm") == "tls"
+    with pytest.raises(ValueError, match="true must be one of"):
+        us.shape("both", x)
+    with pytest.raises(ValueError, match="got 'x'"):
+        us.other("x")
 
 
 def test_velocity_slopes_standard_values():
