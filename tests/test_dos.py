@@ -120,3 +120,19 @@ def test_coarse_rebinning_conserves_the_integral():
     assert np.all(err > 0) and np.all(err < n)
     with pytest.raises(ValueError, match="increasing"):
         sim.coarse(0.5, [1.0, 0.5])
+
+
+def test_scorecard_rows_quote_table2_and_fit_the_cached_datasets():
+    rows = D.scorecard_rows()
+    tab = D.table2()
+    # per J0 (2, 3 K): B and μ at the seven Table II temperatures, μ(0.5 K), μ(T -> 0); + E0
+    assert len(rows) == 2 * (2 * 7 + 2) + 1 == 2 * len(tab["T_K"]) + 5
+    assert all(r.paper == "churkin2021" for r in rows)
+    table = [r for r in rows if r.item == "Table II"]
+    np.testing.assert_array_equal(sorted(r.published for r in table if r.quantity.startswith("B")),
+                                  sorted(tab["B"]))
+    np.testing.assert_array_equal(sorted(r.published for r in table if r.quantity.startswith("μ")),
+                                  sorted(tab["mu"]))
+    # fitted values are physical: B > 0 and 0 < μ < 1 with a positive bootstrap error
+    assert all(r.ours > 0 and r.uncertainty > 0 for r in table)
+    assert all(0 < r.ours < 1 for r in table if r.quantity.startswith("μ"))
