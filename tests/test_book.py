@@ -91,6 +91,11 @@ def test_chapter_renders_in_chromium(built_book, page):
     images = re.findall(r'<img[^>]+src="([^"]+)"', dom)
     figures = [src for src in images if "_images/" in src or src.startswith("data:image")]
     assert figures, f"{page}: no figure on the page"
+    captions = dom.count("<figcaption")
+    assert len(figures) <= captions, (
+        f"{page}: {len(figures)} images but {captions} captions: a figure is shown twice "
+        "(close it with plt.close(fig) after glue) or lacks a numbered caption"
+    )
     for src in figures:
         if not src.startswith("data:"):
             target = (html_file.parent / src).resolve()
