@@ -12,11 +12,12 @@ intended change of a key number, refresh the references with
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jupytext
 import nbformat
+
+from tlspaper._io import atomic_path
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
@@ -48,13 +49,18 @@ def build_test_notebook(src: Path, out_dir: Path = NB_DIR) -> Path:
         cell.execution_count = i + 1 if i < len(refs) else None
     out_dir.mkdir(exist_ok=True)
     target = out_dir / f"{src.stem}.ipynb"
-    jupytext.write(nb, target, fmt="ipynb")
+    with atomic_path(target) as tmp:  # concurrent pytest runs never see a half-written file
+        jupytext.write(nb, tmp, fmt="ipynb")
     return target
 
 
 def pytest_configure(config):
     if hasattr(config, "workerinput"):  # xdist workers reuse the controller's notebooks
         return
-    shutil.rmtree(NB_DIR, ignore_errors=True)
-    for src in chapter_sources():
+    sources = chapter_sources()
+    for src in sources:
         build_test_notebook(src)
+    current = {f"{src.stem}.ipynb" for src in sources}
+    for stale in NB_DIR.glob("*.ipynb"):  # chapters that were renamed or removed
+        if stale.name not in current:
+            stale.unlink(missing_ok=True)
