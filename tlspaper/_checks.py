@@ -78,3 +78,34 @@ def positive_array(name: str, value, unit: str = "", allow_zero: bool = False) -
         count = "" if arr.ndim == 0 else f" ({int(bad.sum())} of {arr.size} elements)"
         raise ValueError(f"{name} must be finite and {rule}{where}, got {first!r}{count}")
     return arr
+
+
+def positive_int(name: str, value, minimum: int) -> int:
+    """Return `value` as an int after checking it is an integer (not a bool) >= `minimum`.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in the error message.
+    value : int
+        The value to check (Python or NumPy integer; floats are rejected).
+    minimum : int
+        Smallest allowed value.
+
+    Returns
+    -------
+    int
+        `value` as a Python int.
+
+    Examples
+    --------
+    >>> positive_int("N", 5, 2)
+    5
+    >>> positive_int("N", 1, 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: N must be an integer >= 2, got 1
+    """
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    return int(value)

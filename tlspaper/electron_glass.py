@@ -20,9 +20,9 @@ import math
 import numpy as np
 from scipy.linalg import eigh
 
+from ._checks import positive as _check_positive
+from ._checks import positive_int as _check_positive_int
 from .meanfield import (
-    _check_positive,
-    _check_positive_int,
     _run_configs,
     fit_inverse_lambda,
     fit_window,

@@ -28,6 +28,7 @@ import numba
 import numpy as np
 
 from ._checks import positive as _check_positive
+from ._checks import positive_int as _check_positive_int
 
 #: Euler's constant γ_E of Eq. 17.
 EULER_GAMMA = 0.5772156649015329
@@ -46,13 +47,6 @@ TABLE_I_PUBLISHED = {
 
 #: The paper's Δ0 range (Sec. II): log-uniform in [1e-7, 1e-1] J.
 DELTA0_RANGE = (1e-7, 1e-1)
-
-
-def _check_positive_int(name, value, minimum):
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-    return int(value)
-
 
 
 # ----------------------------------------------------------------------------- geometry
