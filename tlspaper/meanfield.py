@@ -851,10 +851,19 @@ TLS_DATASETS: dict[str, list[dict]] = {
 }
 
 
-def _run_configs(name, configs, solve_one, seed, data_dir, checkpoint_dir, progress, version):
-    """Shared driver: run every configuration, checkpoint, save with provenance, register."""
+def _run_configs(name, datasets, realizations, solve_one, seed, data_dir, checkpoint_dir,
+                 progress, version):
+    """Shared driver of both ``generate_dataset``: look `name` up in `datasets`, run every
+    configuration (with `realizations` overriding the counts if given), checkpoint, save with
+    provenance, register."""
     from . import __version__, data
 
+    if name not in datasets:
+        raise ValueError(f"unknown dataset {name!r}; known: {sorted(datasets)}")
+    configs = [dict(c) for c in datasets[name]]
+    if realizations is not None:
+        for c in configs:
+            c["realizations"] = _check_positive_int("realizations", realizations, 1)
     data_dir = Path(data_dir) if data_dir is not None else data.data_dir()
     if checkpoint_dir is None:
         import pooch
@@ -962,14 +971,8 @@ def generate_dataset(name: str, seed: int = 3, realizations: int | None = None,
     pathlib.Path
         The written ``.npz``.
     """
-    if name not in TLS_DATASETS:
-        raise ValueError(f"unknown dataset {name!r}; known: {sorted(TLS_DATASETS)}")
-    configs = [dict(c) for c in TLS_DATASETS[name]]
-    if realizations is not None:
-        for c in configs:
-            c["realizations"] = _check_positive_int("realizations", realizations, 1)
-    return _run_configs(name, configs, _solve_tls_config, seed, data_dir, checkpoint_dir,
-                        progress, "meanfield")
+    return _run_configs(name, TLS_DATASETS, realizations, _solve_tls_config, seed, data_dir,
+                        checkpoint_dir, progress, "meanfield")
 
 
 def load_dataset(name: str) -> tuple[list[dict], dict]:
