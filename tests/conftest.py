@@ -37,11 +37,21 @@ def checked_cells(nb) -> list:
     ]
 
 
-def build_test_notebook(src: Path, out_dir: Path = NB_DIR) -> Path:
-    """Write the nbval notebook for chapter `src` with its reference outputs inserted."""
+def build_test_notebook(src: Path, out_dir: Path = NB_DIR, strict: bool = True) -> Path:
+    """Write the nbval notebook for chapter `src` with its reference outputs inserted.
+
+    With `strict`, a chapter whose checked cells outnumber its stored references is an error
+    (nbval would silently accept a checked cell that has no reference output).
+    """
     nb = jupytext.read(src)
     ref_file = REF_DIR / f"{src.stem}.json"
     refs = json.loads(ref_file.read_text()) if ref_file.is_file() else []
+    n_checked = len(checked_cells(nb))
+    if strict and n_checked > len(refs):
+        raise RuntimeError(
+            f"{src.name} has {n_checked} cells tagged {CHECK_TAG} but {ref_file} stores "
+            f"{len(refs)} reference outputs; run: python tests/update_references.py {src.stem}"
+        )
     for i, cell in enumerate(checked_cells(nb)):
         # nbformat nodes (plain dicts break nbformat.writes), and an execution count: nbval
         # refuses "unrun" reference cells that have outputs.

@@ -23,7 +23,7 @@ from tlspaper._io import atomic_path  # noqa: E402
 
 def refresh(src: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        nb = nbformat.read(build_test_notebook(src, Path(tmp)), as_version=4)
+        nb = nbformat.read(build_test_notebook(src, Path(tmp), strict=False), as_version=4)
         NotebookClient(
             nb,
             timeout=1800,
