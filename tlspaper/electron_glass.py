@@ -146,10 +146,24 @@ def rate_matrix(E, dist, T: float, xi: float) -> np.ndarray:
     """
     E = np.asarray(E, dtype=float)
     ln_n, ln_1mn = _log_fermi(E, T)
-    A = np.exp(miller_abrahams_log_rates(E, dist, T, xi) - (ln_n + ln_1mn)[None, :])
+    return _conserving(np.exp(miller_abrahams_log_rates(E, dist, T, xi)
+                              - (ln_n + ln_1mn)[None, :]))
+
+
+def _conserving(A):
+    """Set A_jj = -Σ_{k≠j} A_kj in place (columns sum to zero) and return A."""
     np.fill_diagonal(A, 0.0)
     np.fill_diagonal(A, -A.sum(axis=0))
     return A
+
+
+def _decay_rates(M, drop_zero):
+    """Minus the eigenvalues of the symmetric rate matrix M (overwritten), ascending; without
+    the zero mode (the eigenvalue of smallest modulus) if `drop_zero`."""
+    rates = -eigh(M, eigvals_only=True, overwrite_a=True, check_finite=False)
+    if drop_zero:
+        rates = np.delete(rates, np.argmin(np.abs(rates)))
+    return np.sort(rates)
 
 
 def symmetrized_rate_matrix(E, dist, T: float, xi: float) -> np.ndarray:
@@ -197,12 +211,7 @@ def relaxation_rates(E, dist, T: float, xi: float, drop_zero: bool = True) -> np
     >>> r.shape, bool(np.all(r > 0))
     ((2,), True)
     """
-    S = symmetrized_rate_matrix(E, dist, T, xi)
-    ev = eigh(S, eigvals_only=True, overwrite_a=True, check_finite=False)
-    rates = -ev
-    if drop_zero:
-        rates = np.delete(rates, np.argmin(np.abs(rates)))
-    return np.sort(rates)
+    return _decay_rates(symmetrized_rate_matrix(E, dist, T, xi), drop_zero)
 
 
 def tunneling_rates(dist, xi: float, drop_zero: bool = True) -> np.ndarray:
@@ -216,13 +225,7 @@ def tunneling_rates(dist, xi: float, drop_zero: bool = True) -> np.ndarray:
     1.0
     """
     xi = _check_positive("xi", xi)
-    A = np.exp(-np.asarray(dist, dtype=float) / xi)
-    np.fill_diagonal(A, 0.0)
-    np.fill_diagonal(A, -A.sum(axis=0))
-    rates = -eigh(A, eigvals_only=True, check_finite=False)
-    if drop_zero:
-        rates = np.delete(rates, np.argmin(np.abs(rates)))
-    return np.sort(rates)
+    return _decay_rates(_conserving(np.exp(-np.asarray(dist, dtype=float) / xi)), drop_zero)
 
 
 def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0, L: float | None = None):
