@@ -577,8 +577,9 @@ def density_histogram(samples, edges) -> tuple[np.ndarray, np.ndarray]:
     edges = np.asarray(edges, dtype=float)
     rows = [np.asarray(s, dtype=float).ravel() for s in samples]
     widths = np.diff(edges)
-    per = np.array([np.histogram(r, edges)[0] / (len(r) * widths) for r in rows])
-    counts = sum(np.histogram(r, edges)[0] for r in rows)
+    hists = [np.histogram(r, edges)[0] for r in rows]
+    per = np.array([h / (len(r) * widths) for h, r in zip(hists, rows, strict=True)])
+    counts = sum(hists)
     total = sum(len(r) for r in rows)
     if len(rows) > 1:
         err = per.std(axis=0, ddof=1) / np.sqrt(len(rows))
