@@ -44,7 +44,7 @@ import numpy as np
 
 from ._checks import positive as _positive
 from ._checks import positive_array as _positive_array
-from .dos import PowerLawDOS
+from .dos import SIMULATED, PowerLawDOS
 
 #: Upper limit of the thermal integrals in units of T: integrands are < 1e-20 of their peak.
 X_MAX = 60.0
@@ -136,11 +136,14 @@ def one_phonon_rate(E, T, A, x=1.0):
     if np.any(~np.isfinite(x) | (x < 0) | (x > 1)):
         raise ValueError(f"x = Delta0/E must lie in [0, 1], got {x!r}")
     E, T = np.broadcast_arrays(E, T)
+    return A * x * x * E * E * _e_coth(E, T)
+
+
+def _e_coth(E, T):
+    """``E coth(E/2T)`` [K], with its limit 2T at E -> 0 (E³ coth = E² · this)."""
     h = E / (2.0 * T)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        # E³ coth(E/2T) = E² · E/tanh(E/2T); E/tanh(E/2T) -> 2T as E -> 0
-        e_coth = np.where(h > 1e-8, E / np.tanh(np.where(h > 1e-8, h, 1.0)), 2.0 * T)
-    return A * x * x * E * E * e_coth
+        return np.where(h > 1e-8, E / np.tanh(np.where(h > 1e-8, h, 1.0)), 2.0 * T)
 
 
 def crossover_temperature(omega, A) -> float:
@@ -258,9 +261,7 @@ def _g_inner_array(r):
 
 def _inverse_omega_tau_sym(E: np.ndarray, T: float, t0cubed: float) -> np.ndarray:
     """``r = ω / (A E³ coth(E/2T)) = T0³ / (E³ coth(E/2T))`` (ωτ of a symmetric TLS)."""
-    h = E / (2.0 * T)
-    e3coth = E * E * np.where(h > 1e-8, E / np.tanh(np.maximum(h, 1e-300)), 2.0 * T)
-    return t0cubed / e3coth
+    return t0cubed / (E * E * _e_coth(E, T))
 
 
 def relaxation_x_integral(r):
@@ -1052,10 +1053,8 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
             f = shape(logA, vals["mu"])
             cache.clear()
             cache[key] = f
-        f = cache[key]
-        vals = dict(fixed)
-        vals.update(zip(free, x, strict=True))
-        return (vals["C"] * f + vals["offset"] - y) / sigma
+        _, vals = unpack(x)
+        return (vals["C"] * cache[key] + vals["offset"] - y) / sigma
 
     def jacobian(x):
         residuals(x)
@@ -1331,9 +1330,9 @@ SPECIFIC_HEAT_EXPONENTS = (1.2, 1.3)
 #: Registry file with the fit parameters printed in the captions of Figs. 5 and 6.
 PUBLISHED_FITS_FILE = "churkin2021_velocity_fit_parameters.csv"
 
-#: The simulated DOS datasets of the Monte Carlo chapter, by (L, J0 [K]).
-MC_DATASETS = {(8, 2.0): "dos_mc_L8_J2K.npz", (8, 3.0): "dos_mc_L8_J3K.npz",
-               (12, 2.0): "dos_mc_L12_J2K.npz", (12, 3.0): "dos_mc_L12_J3K.npz"}
+#: The simulated DOS datasets of the Monte Carlo chapter, by (L, J0 [K]): the paper's four
+#: of :data:`tlspaper.dos.SIMULATED` (without the J0/h0 scan).
+MC_DATASETS = {key: SIMULATED[key] for key in ((8, 2.0), (8, 3.0), (12, 2.0), (12, 3.0))}
 #: Temperature range [K] of the κ and C power-law fits of Fig. 2 (the paper does not state
 #: it; ours: the simulated temperatures of Table II's range, 0.1 - 1 K).
 FIG2_RANGE = (0.1, 1.0)
