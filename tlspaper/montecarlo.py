@@ -15,6 +15,7 @@ import numpy as np
 from numba import njit, prange
 
 from . import __version__
+from ._checks import positive
 from .data import save_npz
 
 #: The twelve temperatures [K] of Fig. 3 of Churkin et al. (2021), around the velocity maximum.
@@ -155,10 +156,7 @@ class Model:
         if not (0 < self.x <= 1):
             raise ValueError(f"x must be a concentration in (0, 1], got {self.x}")
         for name in ("J0", "h0", "C"):
-            v = getattr(self, name)
-            if not np.isfinite(v) or v < 0:
-                raise ValueError(f"{name} must be a finite number >= 0, got {v}")
-            object.__setattr__(self, name, float(v))
+            object.__setattr__(self, name, positive(name, getattr(self, name), allow_zero=True))
         object.__setattr__(self, "x", float(self.x))
         if self.n_tls < 2:
             raise ValueError(f"x = {self.x} at L = {self.L} leaves {self.n_tls} TLS; need >= 2")
@@ -554,7 +552,7 @@ def pair_flip_energies(J, h, tau) -> np.ndarray:
     [[nan, -2.0], [-2.0, nan]]
     """
     J, h, tau = _as_system(J, h, tau)
-    E = -2.0 * tau * local_fields(J, h, tau)
+    E = single_flip_energies(J, h, tau)
     out = E[:, None] + E[None, :] + 4.0 * J.astype(float) * np.outer(tau, tau)
     np.fill_diagonal(out, np.nan)
     return out
@@ -907,7 +905,8 @@ def simulate(
         numba.set_num_threads(int(threads))
     nthreads = numba.get_num_threads()
     if chunk is None:
-        per_real = 1e-8 * params.model.n_tls**2 * len(params.temperatures) * params.sweeps / 257
+        per_real = (1e-8 * params.model.n_tls**2 * len(params.temperatures) * params.sweeps
+                    / PAPER_SWEEPS)
         chunk = max(nthreads, int(nthreads * 2.0 / max(per_real, 1e-6)))
     bar = None
     if progress:
