@@ -98,6 +98,12 @@ class TabulatedDOS:
     ``dos(T, E)`` interpolates linearly in E between bin centres (constant below the first
     centre, zero above the last edge).  T must be one of the tabulated temperatures: no
     interpolation in temperature is made, since the simulated DOS changes shape with T.
+
+    Examples
+    --------
+    >>> tab = TabulatedDOS([0.1], [0.0, 1.0, 2.0], [[0.3, 0.2]])
+    >>> tab(0.1, [0.0, 1.0, 3.0]).tolist()      # centres 0.5 and 1.5 K; zero above 2 K
+    [0.3, 0.25, 0.0]
     """
 
     def __init__(self, temperatures, edges, density):
@@ -416,6 +422,12 @@ def fit_eq3(dos: SimulatedDOS, T, window_factor: float = 2.0, n_boot: int = 200,
     -------
     Fit
         B [K^(-1-μ)] in the normalisation of :class:`TabulatedDOS` (both signs integrate to 1).
+
+    Examples
+    --------
+    >>> f = fit_eq3(load_simulated("dos_mc_L8_J2K.npz"), 0.5, n_boot=0)
+    >>> f.window, 0.0 < f.mu < 0.3
+    ((0.0, 1.0), True)
     """
     T = _check_temperature(T)
     bins = _bins_within(dos.edges, 0.0, window_factor * T)
@@ -433,9 +445,29 @@ def fit_power_law(dos: SimulatedDOS, T, emin: float, emax: float, n_boot: int = 
     the DOS approaches the power law of the paper's Fig. 1(b) inset.  Same estimator and
     errors as :func:`fit_eq3`.
 
+    Parameters
+    ----------
+    dos : SimulatedDOS
+        From :func:`load_simulated`.
+    T : float
+        A tabulated temperature [K].
+    emin, emax : float
+        Fit window [K], 0 < emin < emax.
+    n_boot : int
+        Bootstrap resamples (0: no errors).
+    seed : int
+        Bootstrap random seed.
+
     Returns
     -------
     Fit
+        B [K^(-1-μ)] and μ of ``n = B E^μ``.
+
+    Examples
+    --------
+    >>> f = fit_power_law(load_simulated("dos_mc_L8_J2K.npz"), 0.02, 0.04, 1.0, n_boot=0)
+    >>> f.window, 0.0 < f.mu < 0.4
+    ((0.04, 1.0), True)
     """
     T = _check_temperature(T)
     if not 0 < emin < emax:
@@ -451,10 +483,23 @@ def fit_gaussian(dos: SimulatedDOS, T) -> tuple[float, float]:
     Least squares on the density of all bins (Poisson weights), as a Gaussian fit to the
     plotted curve of the paper's Fig. 1(a); the low-energy gap is part of the data.
 
+    Parameters
+    ----------
+    dos : SimulatedDOS
+        From :func:`load_simulated`.
+    T : float
+        A tabulated temperature [K].
+
     Returns
     -------
     (E0, error)
         E0 [K] and its standard error from the fit covariance [K].
+
+    Examples
+    --------
+    >>> E0, err = fit_gaussian(load_simulated("dos_mc_L8_J2K.npz"), 0.02)
+    >>> 15.0 < E0 < 30.0, err < 1.0
+    (True, True)
     """
     from scipy.optimize import curve_fit
 
@@ -471,7 +516,20 @@ def fit_gaussian(dos: SimulatedDOS, T) -> tuple[float, float]:
 
 
 def table2() -> dict[str, np.ndarray]:
-    """Table II of Churkin et al. (2021): columns ``J0_K``, ``T_K``, ``B``, ``mu``."""
+    """Table II of Churkin et al. (2021): the Eq. 3 fits B(T), μ(T) to their simulated DOS.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Columns ``J0_K`` [K], ``T_K`` [K], ``B`` [K^(-1-μ)], ``mu`` (dimensionless) of
+        :data:`TABLE2_FILE`.
+
+    Examples
+    --------
+    >>> t = table2()
+    >>> sorted(set(t["J0_K"].tolist())), float(t["mu"][0])
+    ([2.0, 3.0], 0.103)
+    """
     from .data import load_csv
 
     return load_csv(TABLE2_FILE, required=("J0_K", "T_K", "B", "mu"))
@@ -482,6 +540,11 @@ def scorecard_rows():
 
     Table II (B, μ of Eq. 3 at seven temperatures, J0 = 2 and 3 K), μ(0.5 K) and μ(T → 0)
     quoted in the text, and the Gaussian width E0 of Fig. 1(a).
+
+    Returns
+    -------
+    list of tlspaper.scorecard.Row
+        Published value, ours with its bootstrap error, and the tolerance of each comparison.
     """
     from .scorecard import Row
 
