@@ -93,6 +93,20 @@ def site_density(r_nn: float = 1.0, dim: int = 3) -> float:
 def box_length(N: int, r_nn: float = 1.0, dim: int = 3) -> float:
     """Side L of the periodic box holding `N` sites at :func:`site_density` (L^d = N / n).
 
+    Parameters
+    ----------
+    N : int
+        Number of sites, >= 2.
+    r_nn : float
+        Mean nearest-neighbour distance (length unit), > 0.
+    dim : int
+        Dimension d (1, 2 or 3).
+
+    Returns
+    -------
+    float
+        Box side L (same length unit as `r_nn`).
+
     Examples
     --------
     >>> round(box_length(1000, 1.0, 2), 4)  # 2-D: L = 2 sqrt(N) r_nn
@@ -165,8 +179,15 @@ def random_sites(N: int, dim: int, rng: np.random.Generator, r_nn: float = 1.0,
     Returns
     -------
     positions : numpy.ndarray, shape (N, dim)
+        Site coordinates (same length unit as `r_nn`).
     L : float
         Box side used.
+
+    Examples
+    --------
+    >>> pos, L = random_sites(100, 2, np.random.default_rng(0))
+    >>> pos.shape, round(L, 12), bool(np.all((pos >= 0) & (pos < L)))
+    ((100, 2), 20.0, True)
     """
     N = _check_positive_int("N", N, 2)
     L = box_length(N, r_nn, dim) if L is None else _check_positive("L", L)
@@ -291,6 +312,17 @@ def solve_mean_field(b, C, T: float, x0=None, tol: float = 1e-9,
 def warn_if_not_converged(sol: MeanFieldSolution, tol: float) -> None:
     """Issue a RuntimeWarning if `sol` did not reach the tolerance `tol` (energy unit).
 
+    Parameters
+    ----------
+    sol : MeanFieldSolution
+        Result of :func:`solve_mean_field`.
+    tol : float
+        The tolerance it was asked for (energy unit), quoted in the message.
+
+    Returns
+    -------
+    None
+
     Examples
     --------
     >>> import warnings
@@ -404,6 +436,18 @@ def tls_glass(N: int, W: float, J: float, rng: np.random.Generator,
 def excitation_energies(delta_prime, delta0) -> np.ndarray:
     """Eq. 6: E_i = sgn(Δ'_i) sqrt(Δ'_i² + Δ0_i²) (signed single-TLS excitation energy).
 
+    Parameters
+    ----------
+    delta_prime : array_like
+        Mean-field asymmetries Δ'_i (energy unit); Δ' = 0 counts as positive.
+    delta0 : array_like
+        Tunnelling amplitudes Δ0_i (energy unit).
+
+    Returns
+    -------
+    numpy.ndarray
+        Signed energies E_i (energy unit).
+
     Examples
     --------
     >>> excitation_energies([3.0, -3.0], [4.0, 4.0]).tolist()
@@ -454,7 +498,19 @@ def tls_relaxation_rates(E, delta0, T: float, a: float = 1.0) -> np.ndarray:
 
 @dataclass
 class TLSGlassResult:
-    """Mean-field solution of one TLS-glass realization (see :func:`solve_tls_glass`)."""
+    """Mean-field solution of one TLS-glass realization (see :func:`solve_tls_glass`).
+
+    Attributes
+    ----------
+    E : numpy.ndarray
+        Signed excitation energies of Eq. 6 (energy unit).
+    delta_prime : numpy.ndarray
+        Self-consistent asymmetries Δ'_i of Eq. 4 (energy unit).
+    delta0 : numpy.ndarray
+        Tunnelling amplitudes Δ0_i (energy unit).
+    converged, sweeps, residual
+        As in :class:`MeanFieldSolution`.
+    """
 
     E: np.ndarray
     delta_prime: np.ndarray
@@ -650,6 +706,20 @@ def fit_window(rates, decades: float = 1.0, level: float = 0.9) -> tuple[float, 
     p(ln λ); the plateau itself starts where p(ln λ) reaches `level` (0.9) of its height.
     The fit window starts there so that the edge does not bias the fitted power.
 
+    Parameters
+    ----------
+    rates : array_like
+        Positive rates (any unit).
+    decades : float
+        Width of the window in decades, > 0.
+    level : float
+        Fraction of the plateau height where the window starts (0 < level < 1).
+
+    Returns
+    -------
+    lam_lo, lam_hi : float
+        The window (same unit as `rates`).
+
     Examples
     --------
     >>> lam = np.exp(np.random.default_rng(0).uniform(-20, -5, 200_000))
@@ -758,6 +828,20 @@ def log_relaxation(t, lam_min: float, c: float = 1.0) -> np.ndarray:
     """Eq. 17: |δσ|(t) ≈ -c [γ_E + ln(λ_min t)], valid for 1/λ_max < t < 1/λ_min.
 
     For p(λ) = 1 / (λ ln(λ_max/λ_min)) and unit initial deviations, c = 1 / ln(λ_max/λ_min).
+
+    Parameters
+    ----------
+    t : array_like
+        Times (inverse rate unit).
+    lam_min : float
+        Lower cutoff λ_min of the rates, > 0.
+    c : float
+        Prefactor (dimensionless).
+
+    Returns
+    -------
+    numpy.ndarray
+        |δσ|(t) / |δσ|(0).
 
     Examples
     --------
@@ -979,6 +1063,11 @@ def generate_dataset(name: str, seed: int = 3, realizations: int | None = None,
 def load_dataset(name: str) -> tuple[list[dict], dict]:
     """Load a cached mean-field dataset as one dict of arrays per configuration, plus meta.
 
+    Parameters
+    ----------
+    name : str
+        File name of a registered dataset (e.g. a key of :data:`TLS_DATASETS`).
+
     Returns
     -------
     configs : list of dict
@@ -986,6 +1075,12 @@ def load_dataset(name: str) -> tuple[list[dict], dict]:
         ``_k`` suffix removed (e.g. ``E``, ``delta0``, ``converged``).
     meta : dict
         The provenance stored in the file.
+
+    Examples
+    --------
+    >>> cfgs, meta = load_dataset("meanfield_tls_size.npz")
+    >>> [c["label"] for c in cfgs], cfgs[0]["E"].shape
+    (['N=100', 'N=1000'], (600, 100))
     """
     from . import data
 
@@ -1008,6 +1103,18 @@ def relaxation_shift_sign(lam_min_before: float, lam_min_after: float, err: floa
     """Table I convention: +1 if λ_min grows (faster relaxation), -1 if it drops, 0 if the
     change is within `err` (both in the same rate unit).
 
+    Parameters
+    ----------
+    lam_min_before, lam_min_after : float
+        λ_min at the smallest and the largest value of the varied parameter (rate unit).
+    err : float
+        Changes of at most this size (rate unit) count as no change.
+
+    Returns
+    -------
+    int
+        +1, -1 or 0.
+
     Examples
     --------
     >>> relaxation_shift_sign(1e-10, 3e-10), relaxation_shift_sign(1e-10, 1.01e-10, 1e-11)
@@ -1021,6 +1128,18 @@ def relaxation_shift_sign(lam_min_before: float, lam_min_after: float, err: floa
 
 def find_config(name: str, label: str) -> dict:
     """The configuration labelled `label` of cached dataset `name` (see :func:`load_dataset`).
+
+    Parameters
+    ----------
+    name : str
+        File name of the dataset.
+    label : str
+        The configuration's ``label``.
+
+    Returns
+    -------
+    dict
+        Its parameters and arrays, as an entry of :func:`load_dataset`.
 
     Examples
     --------
@@ -1049,6 +1168,12 @@ def config_rates(cfg: dict) -> list[np.ndarray]:
         One float64 array of positive rates per realization.  EG rates at the round-off
         level of the eigensolver can come out negative (one in 6e4 in our datasets, of size
         ~1e-17 Γ0); they are dropped.
+
+    Examples
+    --------
+    >>> cfg = {"T": 0.01, "E": [[0.0, 10.0]], "delta0": [[1e-3, 1e-3]]}
+    >>> np.round(config_rates(cfg)[0], 15).tolist()
+    [2e-08, 1e-05]
     """
     if "rates" in cfg:  # EG eigenvalues: drop the rare round-off negatives (|λ| < 1e-16)
         return [r[r > 0] for r in (np.asarray(x, dtype=float) for x in cfg["rates"])]
@@ -1084,12 +1209,24 @@ def table_one(bin_width: float = 0.5, n_sigma: float = 2.0) -> list[dict]:
     W² + J² = 2; system size N at fixed density).  The sign is +1 (faster), -1 (slower) or 0
     when the shift is within `n_sigma` combined standard errors.
 
+    Parameters
+    ----------
+    bin_width : float
+        Width of the ln λ bins of :func:`lambda_min`.
+    n_sigma : float
+        Shifts within this many combined standard errors give sign 0.
+
     Returns
     -------
     list of dict
         Keys ``model``, ``quantity``, ``published``, ``ours`` (from λ_min), ``ours_median``,
         ``lam_min``, ``lam_min_err``, ``median``, ``median_err`` (pairs) and ``parameter``
         (pair of labels).
+
+    Examples
+    --------
+    >>> [(t["model"], t["quantity"], t["published"]) for t in table_one()][:2]
+    [('TG', 'disorder', 1), ('TG', 'interaction', 1)]
     """
     rows = []
     for (model, quantity), ends in TABLE_I_SCHEMES.items():
@@ -1114,6 +1251,12 @@ def scorecard_rows():
     Returns
     -------
     list of tlspaper.scorecard.Row
+        Six Table I signs, then the exponents of Fig. 3(b) and Fig. 9(b).
+
+    Examples
+    --------
+    >>> [r.item for r in scorecard_rows()][-3:]
+    ['Table I', 'Fig. 3(b)', 'Fig. 9(b)']
     """
     from . import electron_glass as eg
     from .scorecard import Row
@@ -1146,6 +1289,13 @@ def tls_rate_exponent() -> tuple[float, float]:
     Returns
     -------
     s, error : float
+        Fitted power (dimensionless) and its standard error.
+
+    Examples
+    --------
+    >>> s, err = tls_rate_exponent()
+    >>> bool(err > 0)
+    True
     """
     rates = np.concatenate(config_rates(find_config("meanfield_tls_N10000.npz", "fig3")))
     fit = fit_inverse_lambda(rates, *fit_window(rates))
