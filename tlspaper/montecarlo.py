@@ -499,7 +499,23 @@ def _as_system(J, h, tau):
 
 
 def local_fields(J, h, tau) -> np.ndarray:
-    """Local fields ``f_i = h_i + Σ_j J_ij τ_j`` [K] (float64 accumulation)."""
+    """Local fields ``f_i = h_i + Σ_j J_ij τ_j`` [K] (float64 accumulation).
+
+    Parameters
+    ----------
+    J, h, tau : array_like
+        As for :func:`single_flip_energies`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N,)
+        f_i [K].
+
+    Examples
+    --------
+    >>> local_fields([[0, -1], [-1, 0]], [0.5, 0.5], [1, -1]).tolist()
+    [1.5, -0.5]
+    """
     J, h, tau = _as_system(J, h, tau)
     f = np.empty(h.size)
     _fields(J, h, tau, f)
@@ -689,6 +705,16 @@ def anneal_realization(params: RunParams, k: int) -> dict:
 def simulate_chunk(params: RunParams, k0: int, n: int, parallel: bool = True) -> dict:
     """Anneal realizations ``k0 .. k0+n-1`` (Numba threads over realizations if `parallel`).
 
+    Parameters
+    ----------
+    params : RunParams
+    k0 : int
+        Index of the first realization.
+    n : int
+        Number of realizations (>= 1).
+    parallel : bool
+        Use Numba threads (False: one thread, as on Dask workers).
+
     Returns
     -------
     dict
@@ -696,6 +722,13 @@ def simulate_chunk(params: RunParams, k0: int, n: int, parallel: bool = True) ->
         ``overflow`` (n, nT) counts above the last edge; ``moments`` (n, nT, 2) sums of |E|
         and E² [K, K²]; ``stable`` (n, 2) single/pair-flip stability of the final state;
         ``accepted`` (n,) accepted flips over the whole anneal.
+
+    Examples
+    --------
+    >>> p = RunParams(Model(L=2, J0=1.0, x=1.0), temperatures=(5.0, 1.0), sweeps=3)
+    >>> c = simulate_chunk(p, 0, 2, parallel=False)
+    >>> c["counts"].shape[:2], c["counts"].sum(axis=2).tolist()   # 8 TLSs per stage
+    ((2, 2), [[8, 8], [8, 8]])
     """
     if n < 1:
         raise ValueError(f"a chunk needs n >= 1 realizations, got {n}")
@@ -808,6 +841,30 @@ def write_dataset(path, acc: Accumulator, extra_meta: dict | None = None) -> Pat
     (k % n_blocks) at the stages ``block_stages``; ``block_realizations``; ``accepted_flips``
     (total over all realizations and stages).  ``meta``: JSON
     provenance (``params``, realization count, stable fractions, version, wall time, ...).
+
+    Parameters
+    ----------
+    path : path-like
+        Target ``.npz`` file (its folder must exist).
+    acc : Accumulator
+        The totals to write.
+    extra_meta : dict, optional
+        Added to ``meta``.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = RunParams(Model(L=2, J0=1.0, x=1.0), temperatures=(5.0, 1.0), sweeps=3)
+    >>> acc = simulate(p, 2, progress=False)
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     out = write_dataset(pathlib.Path(d) / "x.npz", acc)
+    ...     Accumulator.from_file(out).realizations
+    2
     """
     p = acc.params
     R = acc.realizations
@@ -965,6 +1022,15 @@ def _run_dask(params, tasks, scheduler, consume):
 def default_output_name(model: Model) -> str:
     """The registry name of a dataset, e.g. ``dos_mc_L12_J2K.npz``.
 
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    str
+        ``dos_mc_L{L}_J{J0:g}K.npz`` (J0 in K).
+
     Examples
     --------
     >>> default_output_name(Model(L=8, J0=0.3))
@@ -974,5 +1040,16 @@ def default_output_name(model: Model) -> str:
 
 
 def environment() -> dict:
-    """Machine facts for the provenance (CPU count, Numba threads and threading layer)."""
+    """Machine facts for the provenance of a dataset.
+
+    Returns
+    -------
+    dict
+        ``cpu_count`` (``os.cpu_count()``) and ``numba_threads`` (threads Numba will use).
+
+    Examples
+    --------
+    >>> sorted(environment())
+    ['cpu_count', 'numba_threads']
+    """
     return {"cpu_count": os.cpu_count(), "numba_threads": numba.get_num_threads()}
