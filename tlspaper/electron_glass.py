@@ -36,6 +36,18 @@ from .meanfield import (
 def fermi(E, T: float) -> np.ndarray:
     """Equilibrium occupation n⁰ = 1 / (exp(E/T) + 1) (chemical potential 0).
 
+    Parameters
+    ----------
+    E : array_like
+        Site energies (energy unit).
+    T : float
+        Temperature (energy unit), > 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        Occupations in [0, 1].
+
     Examples
     --------
     >>> fermi([0.0, 1e3], 1.0).tolist()
@@ -62,6 +74,11 @@ def coulomb_coupling(dist, J: float = 1.0, r_nn: float = 1.0) -> np.ndarray:
         e² / r_nn (energy unit).
     r_nn : float
         Mean nearest-neighbour distance.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, N)
+        C_ij (energy unit), zero diagonal.
 
     Examples
     --------
@@ -172,6 +189,16 @@ def symmetrized_rate_matrix(E, dist, T: float, xi: float) -> np.ndarray:
     D = diag(n⁰(1 - n⁰)).  S is symmetric and similar to :func:`rate_matrix` (same spectrum),
     computed in logarithms so that sites far from the Fermi level do not underflow.
 
+    Parameters
+    ----------
+    E, dist, T, xi
+        As in :func:`miller_abrahams_log_rates`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, N)
+        S in units of Γ0 (symmetric).
+
     Examples
     --------
     >>> E, d = [0.1, -0.1, 0.0], np.ones((3, 3)) - np.eye(3)
@@ -217,6 +244,20 @@ def relaxation_rates(E, dist, T: float, xi: float, drop_zero: bool = True) -> np
 def tunneling_rates(dist, xi: float, drop_zero: bool = True) -> np.ndarray:
     """Rates of the energy-independent matrix A_ij = exp(-r_ij/ξ), A_jj = -Σ_k A_kj (Fig. 16).
 
+    Parameters
+    ----------
+    dist : array_like, shape (N, N)
+        Distances (zero diagonal) [r_nn].
+    xi : float
+        Localization length ξ [r_nn], > 0.
+    drop_zero : bool
+        Remove the zero mode of particle conservation.
+
+    Returns
+    -------
+    numpy.ndarray
+        Decay rates (units of the prefactor of A), ascending.
+
     Examples
     --------
     Two sites at distance r: the nonzero rate is 2 exp(-r/ξ).
@@ -250,6 +291,11 @@ def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0, L: float | None = N
         The paper's r̄ [r_nn].
     L : float, optional
         Box side [r_nn] overriding the paper's L = r̄ (√N - 1).
+
+    Returns
+    -------
+    numpy.ndarray
+        p(x) (per unit x), normalised over x in [0, ∞).
 
     Examples
     --------
@@ -332,6 +378,18 @@ def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Ge
 
 def paper_box_length(N: int, r_bar: float = 1.0) -> float:
     """The box side L = r̄ (√N - 1) implied by the paper's Eq. A2 (2-D).
+
+    Parameters
+    ----------
+    N : int
+        Number of sites, >= 2.
+    r_bar : float
+        The paper's mean spacing r̄ [r_nn].
+
+    Returns
+    -------
+    float
+        L [r_nn].
 
     Examples
     --------
@@ -418,7 +476,26 @@ def generate_dataset(name: str, seed: int = 3, realizations: int | None = None,
 
 
 def load_dataset(name: str):
-    """Load a cached electron-glass dataset (see :func:`tlspaper.meanfield.load_dataset`)."""
+    """Load a cached electron-glass dataset (see :func:`tlspaper.meanfield.load_dataset`).
+
+    Parameters
+    ----------
+    name : str
+        File name of a registered dataset (e.g. a key of :data:`EG_DATASETS`).
+
+    Returns
+    -------
+    configs : list of dict
+        One dict of parameters and arrays (``E``, ``rates``, ...) per configuration.
+    meta : dict
+        The provenance stored in the file.
+
+    Examples
+    --------
+    >>> cfgs, _ = load_dataset("meanfield_eg_disorder.npz")
+    >>> [c["label"] for c in cfgs]
+    ['W=1', 'W=5', 'W=10']
+    """
     from .meanfield import load_dataset as _load
 
     return _load(name)
@@ -433,6 +510,13 @@ def rate_exponent() -> tuple[float, float]:
     Returns
     -------
     s, error : float
+        Fitted power (dimensionless) and its standard error.
+
+    Examples
+    --------
+    >>> s, err = rate_exponent()
+    >>> bool(err > 0)
+    True
     """
     from .meanfield import find_config  # looked up at call time (tests substitute it)
 
