@@ -1247,6 +1247,16 @@ def save_curve(path, curve: Curve) -> Path:
     Returns
     -------
     pathlib.Path
+        The written file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> c = synthetic_curve([0.1, 0.2, 0.3], 1e3, 2e5, 3e-4, 0.1, 1e-6, seed=1)
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     back = load_curve(save_curve(Path(d) / "c.csv", c))
+    >>> bool(np.allclose(back.y, c.y, rtol=1e-9)), back.meta["seed"]
+    (True, '1')
     """
     from ._io import atomic_path
 
@@ -1461,6 +1471,15 @@ def bootstrap_dos(dos, n: int = N_BOOTSTRAP, seed: int = 2021):
     Yields
     ------
     tlspaper.dos.TabulatedDOS
+        One replica; same temperatures and edges as `dos`, density [1/K].
+
+    Examples
+    --------
+    >>> from tlspaper.dos import load_simulated
+    >>> d = load_simulated("dos_mc_L8_J2K.npz")
+    >>> rep = next(bootstrap_dos(d, n=1))
+    >>> rep.density.shape == d.density.shape, bool(np.all(rep.density[0] == d.density[0]))
+    (True, True)
     """
     from .dos import TabulatedDOS
 
