@@ -89,7 +89,18 @@ def _run_simulate(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+    """The argument parser with every subcommand.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+
+    Examples
+    --------
+    >>> args = build_parser().parse_args(["simulate", "--L", "8", "--J0", "2"])
+    >>> args.command, args.L, args.J0, args.realizations
+    ('simulate', 8, 2.0, 10000)
+    """
     parser = argparse.ArgumentParser(
         prog="tlspaper", description="Long computations behind the tlspaper book."
     )
@@ -110,6 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     -------
     int
         Exit status: 0 on success, 2 on bad input (the message names the argument).
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     status = main(["simulate", "--L", "1", "--J0", "2", "--no-progress"])
+    >>> status, err.getvalue().strip()
+    (2, 'tlspaper simulate: error: L must be an integer >= 2 (lattice size), got 1')
     """
     args = build_parser().parse_args(argv)
     try:
