@@ -99,6 +99,18 @@ def photon_temperature(omega):
 def reduced_frequency(omega, T):
     """x = ħω/k_BT (dimensionless) for angular frequency ω [rad/s] and temperature T [K].
 
+    Parameters
+    ----------
+    omega : float or array_like
+        Angular frequency ω [rad/s], > 0.
+    T : float or array_like
+        Temperature [K], > 0 (broadcast against `omega`).
+
+    Returns
+    -------
+    numpy.ndarray
+        x (dimensionless).
+
     Examples
     --------
     >>> round(float(reduced_frequency(2 * np.pi * 4e9, 0.01)), 3)   # 4 GHz at 10 mK
@@ -316,6 +328,16 @@ def rm_shape(x):
     Note ``1 - e^(-x) = tanh(x/2) (1 + e^(-x))``: the ratio of Eq. 18 to Eq. 17 falls
     monotonically from 2 (x → 0) to 1 (x → ∞).
 
+    Parameters
+    ----------
+    x : float or array_like
+        ħω/k_BT (dimensionless).
+
+    Returns
+    -------
+    numpy.ndarray
+        1 - exp(-x) (dimensionless).
+
     Examples
     --------
     >>> round(float(rm_shape(1.2)), 4)
@@ -328,12 +350,46 @@ _SHAPES = {"tls": tls_shape, "rm": rm_shape}
 
 
 def shape(model: str, x):
-    """The shape of `model` ('tls' = Eq. 17, 'rm' = Eq. 18) at x = ħω/k_BT."""
+    """The shape of `model` ('tls' = Eq. 17, 'rm' = Eq. 18) at x = ħω/k_BT.
+
+    Parameters
+    ----------
+    model : {'tls', 'rm'}
+        Which shape.
+    x : float or array_like
+        ħω/k_BT (dimensionless).
+
+    Returns
+    -------
+    numpy.ndarray
+        :func:`tls_shape` or :func:`rm_shape` at `x` (dimensionless, without amplitude).
+
+    Examples
+    --------
+    >>> bool(shape("rm", 1.2) == rm_shape(1.2))
+    True
+    """
     return _SHAPES[_check_model(model)](x)
 
 
 def other(model: str) -> str:
-    """The other model name: ``other('tls') == 'rm'``."""
+    """The other model name.
+
+    Parameters
+    ----------
+    model : {'tls', 'rm'}
+        A model name.
+
+    Returns
+    -------
+    str
+        'rm' for 'tls' and 'tls' for 'rm'.
+
+    Examples
+    --------
+    >>> other("tls"), other("rm")
+    ('rm', 'tls')
+    """
     return "rm" if _check_model(model) == "tls" else "tls"
 
 
@@ -341,6 +397,18 @@ def high_temperature_correction(x, model="tls"):
     """Relative deviation of a shape from its x → 0 (high-temperature) limit.
 
     ``1 - tanh(x/2)/(x/2)`` for 'tls', ``1 - (1 - e^(-x))/x`` for 'rm'.
+
+    Parameters
+    ----------
+    x : float or array_like
+        ħω/k_BT (dimensionless), > 0.
+    model : {'tls', 'rm'}
+        Which shape.
+
+    Returns
+    -------
+    numpy.ndarray
+        The relative deviation (dimensionless).
 
     Examples
     --------
@@ -357,6 +425,18 @@ def high_temperature_correction(x, model="tls"):
 
 def x_grid(x_min, x_max, n_points):
     """``n_points`` values of x log-spaced from `x_min` to `x_max` (log-spaced temperatures).
+
+    Parameters
+    ----------
+    x_min, x_max : float
+        Ends of the grid (ħω/k_BT, dimensionless), 0 < x_min < x_max.
+    n_points : int
+        Number of points, >= 2.
+
+    Returns
+    -------
+    numpy.ndarray
+        The grid, ascending.
 
     Examples
     --------
@@ -528,6 +608,16 @@ def significance(x, rel_error, true="tls", background=False):
     "q ≥ Z²" rejects the wrong model at Z = √Δχ², and applied to data from the wrong model
     it errs with probability ≈ Φ(-Z) when Δχ² is nearly the same for both truths.
 
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+
+    Returns
+    -------
+    float
+        √Δχ² [σ].
+
     Examples
     --------
     >>> round(significance(x_grid(0.1, 1.2, 20), 0.05), 2)
@@ -541,6 +631,18 @@ def rel_error_for_significance(z, x, true="tls", background=False):
 
     Δχ² scales as 1/rel_error² for a common relative error, so this is
     ``√Δχ²(rel_error = 1) / z``.
+
+    Parameters
+    ----------
+    z : float
+        Target significance [σ], > 0.
+    x, true, background
+        As in :func:`delta_chi2`.
+
+    Returns
+    -------
+    float
+        Relative error per point (dimensionless, e.g. 0.05 for 5 %).
 
     Examples
     --------
@@ -558,6 +660,11 @@ def pointwise_difference(x, true="tls", background=False):
     The wrong shape is fitted to the noiseless true curve with equal relative weights (the
     Asimov fit of :func:`delta_chi2`).  Its largest absolute value is the per-point error
     bar below which at least one point no longer covers both curves.
+
+    Parameters
+    ----------
+    x, true, background
+        As in :func:`delta_chi2`.
 
     Returns
     -------
@@ -686,6 +793,15 @@ class StatisticLaw:
 def statistic_law(x, rel_error, true="tls", background=False) -> StatisticLaw:
     """The exact law of the test statistic q for the plan (see :class:`StatisticLaw`).
 
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+
+    Returns
+    -------
+    StatisticLaw
+
     Examples
     --------
     >>> law = statistic_law(x_grid(0.1, 1.2, 20), 0.1)
@@ -707,7 +823,24 @@ def statistic_law(x, rel_error, true="tls", background=False) -> StatisticLaw:
 
 
 def statistic_moments(x, rel_error, true="tls", background=False) -> tuple[float, float]:
-    """Exact mean and standard deviation of q = χ²_min(wrong) - χ²_min(true)."""
+    """Exact mean and standard deviation of q = χ²_min(wrong) - χ²_min(true).
+
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+
+    Returns
+    -------
+    mean, std : float
+        E[q] (= Δχ², :func:`delta_chi2`) and the standard deviation of q.
+
+    Examples
+    --------
+    >>> m, sd = statistic_moments(x_grid(0.1, 1.2, 20), 0.1)
+    >>> bool(np.isclose(m, delta_chi2(x_grid(0.1, 1.2, 20), 0.1))), bool(sd > 0)
+    (True, True)
+    """
     law = statistic_law(x, rel_error, true, background)
     return law.mean, law.std
 
@@ -717,6 +850,18 @@ def rejection_probability(x, rel_error, true="tls", background=False, z=3.0):
 
     Computed from the exact law (:class:`StatisticLaw`).  For a plan with
     significance Z = √Δχ² it is ≈ Φ((Z² - z²)/(2Z)): 1/2 at z = Z.
+
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+    z : float
+        Rejection threshold [σ], > 0.
+
+    Returns
+    -------
+    float
+        The probability, in [0, 1].
 
     Examples
     --------
@@ -730,7 +875,25 @@ def rejection_probability(x, rel_error, true="tls", background=False, z=3.0):
 
 
 def wrong_choice_probability(x, rel_error, true="tls", background=False):
-    """Probability that the wrong shape fits one dataset better (q < 0): ≈ Φ(-Z/2)."""
+    """Probability that the wrong shape fits one dataset better (q < 0): ≈ Φ(-Z/2).
+
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+
+    Returns
+    -------
+    float
+        The probability, in [0, 1].
+
+    Examples
+    --------
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> p = wrong_choice_probability(x, rel_error_for_significance(2.0, x))
+    >>> bool(0 < p < 0.5)
+    True
+    """
     return 1.0 - statistic_law(x, rel_error, true, background).sf(0.0)
 
 
@@ -846,6 +1009,15 @@ def synthetic_statistic(x, rel_error, true="tls", background=False, n_datasets=2
     -------
     numpy.ndarray
         q for each synthetic dataset, shape (n_datasets,).
+
+    Examples
+    --------
+    The mean of q is Δχ² (:func:`delta_chi2`), within four standard errors:
+
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> q = synthetic_statistic(x, 0.1, n_datasets=2000, seed=1)
+    >>> q.shape, bool(abs(q.mean() - delta_chi2(x, 0.1)) < 4 * q.std() / np.sqrt(q.size))
+    ((2000,), True)
     """
     mu, Bt, Bw = _whitened(x, rel_error, true, background)
     n = _n_points(n_datasets, 1)
@@ -859,6 +1031,15 @@ def monte_carlo_check(
     x, rel_error, true="tls", background=False, z=3.0, n_datasets=20000, seed=0
 ) -> dict:
     """Compare synthetic-data rejection rates with the calculator's prediction.
+
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+    z : float
+        Rejection threshold [σ].
+    n_datasets, seed
+        As in :func:`synthetic_statistic`.
 
     Returns
     -------
