@@ -137,6 +137,11 @@ def nn_defect_interaction(gamma_s, R0, *, rho=None, v=None, modulus=None):
     Parameters are those of :func:`elastic_pair_energy` with γ₁ = γ₂ = `gamma_s` [eV] and
     R = `R0` [m], the typical distance between nearest two-level defects.
 
+    Returns
+    -------
+    float or numpy.ndarray
+        The energy [K] (float for scalar input).
+
     Examples
     --------
     >>> round(nn_defect_interaction(1.0, 1e-9, modulus=1e11), 3)
@@ -150,6 +155,11 @@ def random_field(gamma_s, gamma_w, R0, *, rho=None, v=None, modulus=None):
 
     Parameters are those of :func:`elastic_pair_energy` (γ_s and γ_w in eV, R0 in m).
 
+    Returns
+    -------
+    float or numpy.ndarray
+        The energy [K] (float for scalar input).
+
     Examples
     --------
     >>> round(random_field(1.0, 0.02, 1e-9, modulus=1e11), 4)   # g × 18.592 K
@@ -162,6 +172,11 @@ def elastic_interaction(gamma_w, R0, *, rho=None, v=None, modulus=None):
     """Table I, third column (top row): the NN τ-TLS interaction J0 ~ γ_w²/(ρv²R0³) [K].
 
     Parameters are those of :func:`elastic_pair_energy` (γ_w in eV, R0 in m).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The energy [K] (float for scalar input).
 
     Examples
     --------
@@ -616,6 +631,16 @@ def published() -> dict[str, tuple[float, float]]:
 def midpoint(key: str) -> float:
     """Midpoint of a published range (the value itself for a single number).
 
+    Parameters
+    ----------
+    key : str
+        A key of :func:`published`.
+
+    Returns
+    -------
+    float
+        (low + high) / 2, in the unit of the key's row of the CSV.
+
     Examples
     --------
     >>> midpoint("T_g")
@@ -687,6 +712,11 @@ def dipolar_row_J0(material: str, p=None, gamma_w=None, eps_r=1.0) -> float:
     -------
     float
         J0,dip [K].
+
+    Examples
+    --------
+    >>> bool(dipolar_row_J0("Si3N4", eps_r=2.0) < dipolar_row_J0("Si3N4"))   # screened
+    True
     """
     p = midpoint("p_strong") if p is None else p
     gamma_w = midpoint("gamma_w") if gamma_w is None else gamma_w
