@@ -482,9 +482,9 @@ def plan_x(omega, T_min, T_max, n_points):
     return HBAR_OVER_KB * omega / T
 
 
-def _n_points(n_points, minimum: int = 2) -> int:
+def _n_points(n_points, minimum: int = 2, name: str = "n_points") -> int:
     if isinstance(n_points, bool) or int(n_points) != n_points or n_points < minimum:
-        raise ValueError(f"n_points must be an integer >= {minimum}, got {n_points!r}")
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {n_points!r}")
     return int(n_points)
 
 
@@ -1020,7 +1020,7 @@ def synthetic_statistic(x, rel_error, true="tls", background=False, n_datasets=2
     ((2000,), True)
     """
     mu, Bt, Bw = _whitened(x, rel_error, true, background)
-    n = _n_points(n_datasets, 1)
+    n = _n_points(n_datasets, 1, name="n_datasets")
     rng = np.random.default_rng(seed)
     z = mu[None, :] + rng.standard_normal((n, mu.size))  # whitened synthetic data
     Qt, Qw = _orthonormal(Bt), _orthonormal(Bw)
