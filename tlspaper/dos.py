@@ -13,12 +13,11 @@ import dataclasses
 
 import numpy as np
 
+from ._checks import positive
+
 
 def _check_temperature(T) -> float:
-    T = float(T)
-    if not np.isfinite(T) or T <= 0:
-        raise ValueError(f"temperature T must be a positive number of kelvin, got {T}")
-    return T
+    return positive("temperature T", T, unit="K")
 
 
 def power_law_dos(T, E, B, mu):
