@@ -1,8 +1,8 @@
 """Refresh the stored reference outputs of the chapters' key-number cells.
 
-Usage: ``python tests/update_references.py [CHAPTER ...]`` (default: every chapter).
+Usage: ``python tests/book/update_references.py [CHAPTER ...]`` (default: every chapter).
 Run it only after a change that is meant to move a key number, and commit the new
-``tests/reference/*.json`` together with that change, saying why the number moved.
+``tests/book/reference/*.json`` together with that change, saying why the number moved.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
-"""Test-suite set-up: turn the book's MyST chapters into notebooks that nbval executes.
+"""Book tests set-up: turn the book's MyST chapters into notebooks that nbval executes.
 
-Each ``book/*.md`` chapter is converted with jupytext into ``tests/_nb/<chapter>.ipynb``
-before collection (in ``pytest_configure``, before xdist starts workers).  Cells tagged
-``nbval-check-output`` get the outputs stored in
-``tests/reference/<chapter>.json`` as their expected output, so ``--nbval-lax`` compares
-exactly those cells (the chapter's key numbers) and merely runs the others.  After an
-intended change of a key number, refresh the references with
-``python tests/update_references.py CHAPTER`` and commit them with the change.
+Each ``book/*.md`` chapter is converted with jupytext into ``tests/book/_nb/<chapter>.ipynb``
+when this folder is collected (this conftest is imported only then, so a run of
+``tests/unit`` or ``tests/reproduction`` builds no notebook).  Cells tagged
+``nbval-check-output`` get the outputs stored in ``tests/book/reference/<chapter>.json`` as
+their expected output, so ``--nbval-lax`` compares exactly those cells (the chapter's key
+numbers) and merely runs the others.  After an intended change of a key number, refresh the
+references with ``python tests/book/update_references.py CHAPTER`` and commit them with the
+change.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import nbformat
 
 from tlspaper._io import atomic_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
 NB_DIR = Path(__file__).resolve().parent / "_nb"
 REF_DIR = Path(__file__).resolve().parent / "reference"
@@ -50,7 +51,7 @@ def build_test_notebook(src: Path, out_dir: Path = NB_DIR, strict: bool = True) 
     if strict and n_checked > len(refs):
         raise RuntimeError(
             f"{src.name} has {n_checked} cells tagged {CHECK_TAG} but {ref_file} stores "
-            f"{len(refs)} reference outputs; run: python tests/update_references.py {src.stem}"
+            f"{len(refs)} reference outputs; run: python tests/book/update_references.py {src.stem}"
         )
     for i, cell in enumerate(checked_cells(nb)):
         # nbformat nodes (plain dicts break nbformat.writes), and an execution count: nbval
@@ -64,9 +65,8 @@ def build_test_notebook(src: Path, out_dir: Path = NB_DIR, strict: bool = True) 
     return target
 
 
-def pytest_configure(config):
-    if hasattr(config, "workerinput"):  # xdist workers reuse the controller's notebooks
-        return
+def build_all() -> None:
+    """Write the nbval notebook of every chapter and remove those of removed chapters."""
     sources = chapter_sources()
     for src in sources:
         build_test_notebook(src)
@@ -74,3 +74,6 @@ def pytest_configure(config):
     for stale in NB_DIR.glob("*.ipynb"):  # chapters that were renamed or removed
         if stale.name not in current:
             stale.unlink(missing_ok=True)
+
+
+build_all()  # at import, i.e. when pytest collects tests/book (atomic writes: xdist-safe)

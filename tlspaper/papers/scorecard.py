@@ -1,21 +1,32 @@
-"""The reproduction scorecard: every published-vs-ours comparison of the book in one table."""
+"""The scorecard: the published-vs-ours row, its verdict rule, rendering and collection."""
 
 from __future__ import annotations
 
-import importlib
 import math
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
-#: Modules that contribute rows, in the book's reading order.  Each defines
-#: ``scorecard_rows() -> list[Row]`` computed from the package on the cached data.
-SOURCES: tuple[str, ...] = (
-    "tlspaper.dos",
-    "tlspaper.observables",
-    "tlspaper.energy_scales",
-    "tlspaper.meanfield",
-    "tlspaper.universal",
-    "tlspaper.ultrasonics",
-)
+__all__ = ["Published", "Row", "collect", "format_value", "to_markdown"]
+
+
+class Published(NamedTuple):
+    """A number printed in a paper, with where it is printed.
+
+    Parameters
+    ----------
+    value : float or tuple
+        The value exactly as printed (a tuple for a printed range or list).
+    where : str
+        Where it is printed, e.g. ``"Table II"``, ``"Sec. III A, text after Eq. 9"``.
+
+    Examples
+    --------
+    >>> Published(0.57, "text after Eq. 11").value
+    0.57
+    """
+
+    value: float | tuple
+    where: str
 
 
 @dataclass(frozen=True)
@@ -25,7 +36,7 @@ class Row:
     Parameters
     ----------
     paper : str
-        Seed file / citation key of the paper, e.g. ``"carruzzo2020"``.
+        Bibliography key of the paper, e.g. ``"carruzzo2020"``.
     item : str
         Figure, table or equation, e.g. ``"Table I"``.
     quantity : str
@@ -73,28 +84,19 @@ class Row:
         return {**asdict(self), "deviation": self.deviation, "within": self.within}
 
 
-def collect(sources: tuple[str, ...] = SOURCES) -> list[Row]:
-    """Compute the rows of every source module that exists.
+def collect(papers) -> list[Row]:
+    """Compute the rows of every paper module, in the given order.
 
     Parameters
     ----------
-    sources : tuple of str
-        Importable module names defining ``scorecard_rows()``.
+    papers : iterable of module
+        Paper modules of :mod:`tlspaper.papers`, each defining ``rows() -> list[Row]``.
 
     Returns
     -------
     list of Row
     """
-    rows: list[Row] = []
-    for name in sources:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # chapter not written yet
-            raise
-        rows.extend(module.scorecard_rows())
-    return rows
+    return [row for paper in papers for row in paper.rows()]
 
 
 def format_value(x: float, unc: float = 0.0) -> str:

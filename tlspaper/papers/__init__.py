@@ -1,0 +1,28 @@
+"""The reproduction layer: the four papers' published numbers, equations, datasets and rows.
+
+It imports the physics modules of :mod:`tlspaper` and is never imported by them.  One module
+per paper, named by its bibliography key; each holds ``PUBLISHED`` (value and where it is
+printed), ``EQUATIONS`` ("Eq. N" -> public function), ``DATASETS`` (registry name -> the spec
+that regenerates it) and ``rows()`` (its published-vs-ours comparisons, see
+:mod:`tlspaper.papers.scorecard`).
+"""
+
+from __future__ import annotations
+
+from . import carruzzo2020, churkin2013, churkin2021, leggett2013, scorecard
+
+__all__ = ["PAPERS", "carruzzo2020", "churkin2013", "churkin2021", "leggett2013", "rows",
+           "scorecard"]
+
+#: The paper modules in the book's reading order.
+PAPERS = (churkin2021, churkin2013, carruzzo2020, leggett2013)
+
+
+def rows() -> list[scorecard.Row]:
+    """Every published-vs-ours comparison of the book, paper by paper.
+
+    Returns
+    -------
+    list of Row
+    """
+    return scorecard.collect(PAPERS)
