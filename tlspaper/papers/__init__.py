@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from . import carruzzo2020, churkin2013, churkin2021, leggett2013, scorecard
 
-__all__ = ["PAPERS", "carruzzo2020", "churkin2013", "churkin2021", "leggett2013", "rows",
+__all__ = ["PAPERS", "carruzzo2020", "churkin2013", "churkin2021", "find_dataset", "generate",
+           "leggett2013", "rows",
            "scorecard"]
 
 #: The paper modules in the book's reading order.
@@ -26,3 +27,36 @@ def rows() -> list[scorecard.Row]:
     list of Row
     """
     return scorecard.collect(PAPERS)
+
+
+def find_dataset(name: str):
+    """Return the paper module whose ``DATASETS`` holds the registry name `name`.
+
+    Raises
+    ------
+    KeyError
+        If no paper declares `name`; the message lists the names that exist.
+    """
+    for paper in PAPERS:
+        if name in paper.DATASETS:
+            return paper
+    known = sorted(n for paper in PAPERS for n in paper.DATASETS)
+    raise KeyError(f"no paper declares a dataset named {name!r}; known: {', '.join(known)}")
+
+
+def generate(name: str, **options):
+    """Regenerate the registered dataset `name` from its recorded spec (see ``tlspaper generate``).
+
+    Parameters
+    ----------
+    name : str
+        Registry name, e.g. ``"meanfield_tls_size.npz"``.
+    **options
+        Passed to the paper module's ``generate`` (e.g. ``realizations``, ``output``).
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+    """
+    return find_dataset(name).generate(name, **options)
