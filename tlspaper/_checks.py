@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 
+__all__ = ["positive", "positive_array", "positive_int"]
+
 
 def positive(name: str, value, unit: str = "", allow_zero: bool = False) -> float:
     """Return `value` as a float after checking it is finite and > 0 (or >= 0).

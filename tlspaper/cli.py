@@ -1,4 +1,4 @@
-"""The ``tlspaper`` command line: one subcommand per long computation (``tlspaper simulate``)."""
+"""The ``tlspaper`` command line: simulate, generate and register datasets, print the scorecard."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from . import __version__
+
+__all__ = ["build_parser", "main"]
 
 
 def _schedule(text: str):
@@ -88,6 +92,80 @@ def _run_simulate(args) -> int:
     return 0
 
 
+def _add_generate(sub) -> None:
+    p = sub.add_parser(
+        "generate",
+        help="regenerate a registered dataset from the spec recorded by its paper",
+        description=(
+            "Regenerate the dataset NAME (a file name of the data registry) from the spec its "
+            "paper module records (tlspaper.papers.<paper>.DATASETS), with a progress bar, "
+            "checkpoints and resume where the generator supports them."
+        ),
+    )
+    p.add_argument("name", help="registry file name, e.g. meanfield_tls_size.npz")
+    p.add_argument("--realizations", type=int, default=None,
+                   help="override the spec's realization count")
+    p.add_argument("--output", type=Path, default=None,
+                   help="where to write (default: the generator's default location)")
+    p.set_defaults(func=_run_generate)
+
+
+def _run_generate(args) -> int:
+    from . import papers
+
+    try:
+        papers.find_dataset(args.name)
+    except KeyError as exc:
+        raise ValueError(f"NAME: {exc.args[0]}") from None
+    if args.realizations is not None and args.realizations < 1:
+        raise ValueError(f"--realizations must be an integer >= 1, got {args.realizations}")
+    path = papers.generate(args.name, realizations=args.realizations, output=args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def _add_register(sub) -> None:
+    p = sub.add_parser(
+        "register",
+        help="record a data file's sha256 in the data registry",
+        description="Add or update PATH (a file directly in the data folder) in registry.txt.",
+    )
+    p.add_argument("path", type=Path, help="the data file")
+    p.set_defaults(func=_run_register)
+
+
+def _run_register(args) -> int:
+    from . import data
+
+    if not args.path.is_file():
+        raise ValueError(f"PATH: no such file {str(args.path)!r}")
+    try:
+        digest = data.register(args.path)
+    except data.DataError as exc:
+        raise ValueError(str(exc)) from None
+    print(f"{args.path.name} sha256:{digest}")
+    return 0
+
+
+def _add_scorecard(sub) -> None:
+    p = sub.add_parser(
+        "scorecard",
+        help="compute every published-vs-ours comparison and print the table",
+        description="Compute the scorecard rows of every paper from the cached datasets.",
+    )
+    p.set_defaults(func=_run_scorecard)
+
+
+def _run_scorecard(args) -> int:
+    from . import papers
+
+    rows = papers.rows()
+    print(papers.scorecard.to_markdown(rows))
+    n_within = sum(r.within for r in rows)
+    print(f"\n{len(rows)} comparisons, {n_within} within tolerance, {len(rows) - n_within} outside")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand.
 
@@ -104,8 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tlspaper", description="Long computations behind the tlspaper book."
     )
+    parser.add_argument("--version", action="version", version=f"tlspaper {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_simulate(sub)
+    _add_generate(sub)
+    _add_register(sub)
+    _add_scorecard(sub)
     return parser
 
 

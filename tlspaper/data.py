@@ -17,6 +17,20 @@ import pooch
 
 from ._io import atomic_path
 
+__all__ = [
+    "BASE_URL_ENV",
+    "DATA_DIR_ENV",
+    "DEFAULT_BASE_URL",
+    "DataError",
+    "data_dir",
+    "fetch",
+    "load_csv",
+    "load_npz",
+    "register",
+    "registry",
+    "save_npz",
+]
+
 DEFAULT_BASE_URL = "https://raw.githubusercontent.com/tlspaper/tlspaper/main/data/"
 #: Environment variable overriding the remote base URL of the fallback download.
 BASE_URL_ENV = "TLSPAPER_DATA_URL"

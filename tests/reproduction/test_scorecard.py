@@ -1,14 +1,14 @@
-"""tlspaper.scorecard: Row deviation/within by hand, the Markdown table, collecting modules."""
+"""The scorecard: Row deviation/within by hand, the Markdown table, collecting papers."""
 
 from __future__ import annotations
 
 import math
-import sys
 import types
 
 import pytest
 
-from tlspaper import scorecard as sc
+from tlspaper import papers
+from tlspaper.papers import scorecard as sc
 
 
 def test_row_deviation_and_within_by_hand():
@@ -30,26 +30,44 @@ def test_row_deviation_and_within_by_hand():
 
 def test_to_markdown_by_hand():
     rows = [
-        sc.Row("seed", "Table I", "C x 1e4", published=2.9, ours=2.9 * 1.02, uncertainty=0.05,
+        sc.Row("key", "Table I", "C x 1e4", published=2.9, ours=2.9 * 1.02, uncertainty=0.05,
                tolerance=0.05),
-        sc.Row("seed", "Eq. 9", "mu", published=0.2, ours=0.1, tolerance=0.1),
+        sc.Row("key", "Eq. 9", "mu", published=0.2, ours=0.1, tolerance=0.1),
     ]
     lines = sc.to_markdown(rows).splitlines()
     assert lines[0] == ("| paper | item | quantity | published | ours ± unc. | deviation | "
                         "tolerance | within |")
     assert lines[1] == "|---|---|---|---|---|---|---|---|"
     # 2.9 * 1.02 = 2.958 -> "2.96"; deviation +2.0 %; tolerance 5 %; within
-    assert lines[2] == "| seed | Table I | C x 1e4 | 2.9 | 2.96 ± 0.05 | +2.0 % | 5 % | yes |"
+    assert lines[2] == "| key | Table I | C x 1e4 | 2.9 | 2.96 ± 0.05 | +2.0 % | 5 % | yes |"
     # (0.1 - 0.2) / 0.2 = -50 %, no uncertainty printed, not within 10 %
-    assert lines[3] == "| seed | Eq. 9 | mu | 0.2 | 0.1 | -50.0 % | 10 % | **no** |"
+    assert lines[3] == "| key | Eq. 9 | mu | 0.2 | 0.1 | -50.0 % | 10 % | **no** |"
     assert len(lines) == 4
 
 
-def test_collect_skips_missing_modules_and_concatenates_rows(monkeypatch):
-    fake = types.ModuleType("tlspaper._fake_scorecard_source")
-    fake.scorecard_rows = lambda: [sc.Row("p", "i", "q", 1.0, 1.0)]
-    monkeypatch.setitem(sys.modules, fake.__name__, fake)
-    rows = sc.collect(("tlspaper.no_such_chapter", fake.__name__, fake.__name__))
-    assert rows == [sc.Row("p", "i", "q", 1.0, 1.0)] * 2
-    assert sc.collect(("tlspaper.no_such_chapter",)) == []
-    assert set(sc.SOURCES) >= {"tlspaper.dos", "tlspaper.universal", "tlspaper.ultrasonics"}
+def test_collect_concatenates_rows_paper_by_paper():
+    one = types.SimpleNamespace(rows=lambda: [sc.Row("a", "i", "q", 1.0, 1.0)])
+    two = types.SimpleNamespace(rows=lambda: [sc.Row("b", "i", "q", 2.0, 2.0)] * 2)
+    assert [r.paper for r in sc.collect((one, two, one))] == ["a", "b", "b", "a"]
+    assert sc.collect(()) == []
+
+
+def test_every_paper_is_collected_in_reading_order():
+    keys = [p.__name__.rpartition(".")[2] for p in papers.PAPERS]
+    assert keys == ["churkin2021", "churkin2013", "carruzzo2020", "leggett2013"]
+    for paper in papers.PAPERS:
+        assert callable(paper.rows) and isinstance(paper.PUBLISHED, dict)
+
+
+def test_published_records_where_it_is_printed():
+    p = sc.Published(0.57, "text after Eq. 11")
+    assert p.value == 0.57 and p.where == "text after Eq. 11"
+    for paper in papers.PAPERS:
+        for name, entry in paper.PUBLISHED.items():
+            assert isinstance(entry, sc.Published), (paper.__name__, name)
+            assert entry.where.strip(), (paper.__name__, name)
+
+
+def test_find_dataset_names_the_known_datasets():
+    with pytest.raises(KeyError, match="no paper declares a dataset named 'nope.npz'; known: "):
+        papers.find_dataset("nope.npz")

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from . import carruzzo2020, churkin2013, churkin2021, leggett2013, scorecard
 
-__all__ = ["PAPERS", "carruzzo2020", "churkin2013", "churkin2021", "find_dataset", "generate",
-           "leggett2013", "rows",
-           "scorecard"]
+__all__ = ["PAPERS", "find_dataset", "generate", "rows"]
 
 #: The paper modules in the book's reading order.
 PAPERS = (churkin2021, churkin2013, carruzzo2020, leggett2013)
