@@ -5,7 +5,7 @@ synthetic curve ``dv_v_synthetic_fig5a_parameters.csv``: 30 temperatures 0.02-2 
 same model (Eqs. 7 + 8 with the DOS of Eq. 3, free A, C, μ and offset), the same starting
 point and ``scipy.optimize.least_squares``:
 
-* **ours** -- :func:`tlspaper.observables.fit_velocity`: composite Gauss-Legendre quadrature
+* **ours** -- :func:`tlspaper.velocity_fit.fit_velocity`: composite Gauss-Legendre quadrature
   (vectorised, numba kernel for the closed-form x integral of Eq. 8), Jacobian with the
   columns of the linear parameters C and offset in closed form.
 * **baseline** -- the same model with every energy integral done by ``scipy.integrate.quad``
@@ -29,6 +29,7 @@ from scipy import integrate
 from scipy.optimize import least_squares
 
 from tlspaper import observables as ob
+from tlspaper import velocity_fit as vf
 from tlspaper.dos import PowerLawDOS
 
 DATA = "dv_v_synthetic_fig5a_parameters.csv"
@@ -81,21 +82,21 @@ def main(argv=None):
     parser.add_argument("--json", default=None, help="write the results to this JSON file")
     args = parser.parse_args(argv)
 
-    curve = ob.load_curve(DATA)
+    curve = vf.load_curve(DATA)
     T, y, sigma, omega = curve.T, curve.y, curve.sigma, curve.omega
     assert T.size == 30
-    ob.fit_velocity(T, y, sigma, omega)  # JIT compile / warm up
+    vf.fit_velocity(T, y, sigma, omega)  # JIT compile / warm up
 
     times = []
     for _ in range(args.repeat):
         t = time.perf_counter()
-        fit = ob.fit_velocity(T, y, sigma, omega)
+        fit = vf.fit_velocity(T, y, sigma, omega)
         times.append(time.perf_counter() - t)
     ours = float(np.median(times))
 
     # one model evaluation (30 temperatures + T_ref) each way
     t = time.perf_counter()
-    ob.velocity_model(T, omega, fit.values["A"], 1.0, fit.values["mu"], T_ref=T.min())
+    vf.velocity_model(T, omega, fit.values["A"], 1.0, fit.values["mu"], T_ref=T.min())
     eval_ours = time.perf_counter() - t
     t = time.perf_counter()
     quad_velocity(np.append(T, T.min()), omega, fit.values["A"], fit.values["mu"])

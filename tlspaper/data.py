@@ -1,8 +1,11 @@
-"""The data registry: every file the book reads, fetched through pooch and checked by sha256.
+"""The data registry: every file the book reads, found locally or downloaded, checked by sha256.
 
-From a checkout, files are read from the repository's ``data/`` folder (offline) and their
-hash is verified on every fetch.  An installed package without the checkout downloads them
-with pooch from ``$TLSPAPER_DATA_URL`` (default :data:`DEFAULT_BASE_URL`) into the user cache.
+A file is looked for, in this order: (1) the local data folder (``$TLSPAPER_DATA_DIR``, or the
+``data/`` folder of a checkout), (2) the files installed with the package (the registry and the
+small tables: published and measured CSVs), (3) the pooch cache, (4) a download from
+:data:`DEFAULT_BASE_URL` (pinned to the package version; ``$TLSPAPER_DATA_URL`` overrides it).
+Every file is checked against its sha256 before use; when nothing works, :class:`DataError`
+says how to get the file.
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ from __future__ import annotations
 import csv
 import json
 import os
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pooch
 
+from . import __version__
 from ._io import atomic_path
 
 __all__ = [
@@ -31,17 +36,21 @@ __all__ = [
     "save_npz",
 ]
 
-DEFAULT_BASE_URL = "https://raw.githubusercontent.com/tlspaper/tlspaper/main/data/"
+#: The one place that says where the data are published: the ``data/`` folder of the release
+#: tagged with this package version.
+DEFAULT_BASE_URL = f"https://github.com/tlspaper/tlspaper/raw/v{__version__}/data/"
 #: Environment variable overriding the remote base URL of the fallback download.
 BASE_URL_ENV = "TLSPAPER_DATA_URL"
 #: Environment variable pointing at a data folder to use instead of the checkout's ``data/``.
 DATA_DIR_ENV = "TLSPAPER_DATA_DIR"
 
 _CHECKOUT_DATA = Path(__file__).resolve().parent.parent / "data"
+#: The ``data/`` folder's registry and small tables, installed as package data.
+_PACKAGED = "tlspaper._data"
 
 
 class DataError(RuntimeError):
-    """A registry file is unknown, missing, corrupted or malformed."""
+    """A registry file is unknown, missing, corrupted or malformed, or cannot be obtained."""
 
 
 def data_dir() -> Path | None:
@@ -50,13 +59,28 @@ def data_dir() -> Path | None:
     Returns
     -------
     pathlib.Path or None
-        The folder holding ``registry.txt``, or None for an installed package without
-        a checkout (files are then downloaded by pooch).
+        The folder holding ``registry.txt``, or None for an installed package without a
+        checkout (files then come from the package, the cache or a download).
+
+    Examples
+    --------
+    >>> folder = data_dir()
+    >>> folder is None or (folder / "registry.txt").is_file()
+    True
     """
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env)
     return _CHECKOUT_DATA if (_CHECKOUT_DATA / "registry.txt").is_file() else None
+
+
+def _packaged_file(name: str) -> Path | None:
+    """The installed copy of `name` (registry or small table), or None."""
+    try:
+        entry = resources.files(_PACKAGED).joinpath(name)
+    except ModuleNotFoundError:
+        return None
+    return Path(str(entry)) if entry.is_file() else None
 
 
 def _parse_registry(text: str, source: str) -> dict[str, str]:
@@ -73,7 +97,7 @@ def _parse_registry(text: str, source: str) -> dict[str, str]:
 
 
 def registry() -> dict[str, str]:
-    """Return the registry as ``{file name: sha256 hex digest}``.
+    """Return the registry as ``{file name: sha256 hex digest}`` (never from the network).
 
     Examples
     --------
@@ -82,22 +106,30 @@ def registry() -> dict[str, str]:
     True
     """
     local = data_dir()
-    if local is not None:
-        path = local / "registry.txt"
-        if not path.is_file():
-            raise DataError(
-                f"no registry at {path}; set {DATA_DIR_ENV} to a folder with registry.txt"
-            )
-        return _parse_registry(path.read_text(), str(path))
-    path = pooch.retrieve(
-        _base_url() + "registry.txt", known_hash=None, path=pooch.os_cache("tlspaper")
-    )
-    return _parse_registry(Path(path).read_text(), path)
+    path = local / "registry.txt" if local is not None else _packaged_file("registry.txt")
+    if path is None or not path.is_file():
+        raise DataError(
+            f"no data registry at {path or 'the installed package'}; set {DATA_DIR_ENV} to a "
+            "folder with registry.txt (e.g. the data/ folder of a tlspaper checkout)"
+        )
+    return _parse_registry(path.read_text(), str(path))
 
 
 def _base_url() -> str:
     url = os.environ.get(BASE_URL_ENV, DEFAULT_BASE_URL)
     return url if url.endswith("/") else url + "/"
+
+
+def _how_to_get(name: str) -> str:
+    return (
+        f"Point {DATA_DIR_ENV} at the data/ folder of a tlspaper checkout (git clone the "
+        f"repository), or regenerate the file with 'tlspaper generate {name}' into that folder, "
+        f"or set {BASE_URL_ENV} to a mirror that serves it."
+    )
+
+
+def _sha256(path: Path) -> str:
+    return pooch.file_hash(str(path), alg="sha256")
 
 
 def fetch(name: str) -> Path:
@@ -106,7 +138,7 @@ def fetch(name: str) -> Path:
     Parameters
     ----------
     name : str
-        File name as listed in ``data/registry.txt``.
+        File name as listed in the registry.
 
     Returns
     -------
@@ -116,8 +148,9 @@ def fetch(name: str) -> Path:
     Raises
     ------
     DataError
-        If `name` is not in the registry, the file is missing, or its sha256 differs from the
-        registry (the message names the file, both hashes and what to do).
+        If `name` is not in the registry, the local file is missing or its sha256 differs from
+        the registry, or (outside a checkout) no copy can be found or downloaded; the message
+        names the file and says what to do.
 
     Examples
     --------
@@ -128,35 +161,46 @@ def fetch(name: str) -> Path:
     if name not in reg:
         raise DataError(
             f"{name!r} is not in the data registry; known files: {', '.join(sorted(reg))}. "
-            "Add new files with tlspaper.data.register()."
+            "Add new files with 'tlspaper register PATH'."
         )
     expected = reg[name]
     local = data_dir()
-    if local is None:
+    if local is not None:
+        path = local / name
+        if not path.is_file():
+            raise DataError(
+                f"data file {path} is missing (registry expects sha256 {expected}). Restore it "
+                f"with 'git checkout -- data/{name}' or regenerate it with "
+                f"'tlspaper generate {name}' (data/README.md says how each file was made)."
+            )
+        actual = _sha256(path)
+        if actual != expected:
+            raise DataError(
+                f"data file {path} is corrupted or was changed: its sha256 is {actual}, the "
+                f"registry expects {expected}. Restore it with 'git checkout -- data/{name}', or "
+                "if the change is intended, regenerate it as data/README.md describes and run "
+                f"'tlspaper register {path}' to record the new hash."
+            )
+        return path
+    for candidate in (_packaged_file(name), Path(pooch.os_cache("tlspaper")) / name):
+        if candidate is not None and candidate.is_file() and _sha256(candidate) == expected:
+            return candidate
+    try:
         return Path(
             pooch.retrieve(
                 _base_url() + name,
                 known_hash=f"sha256:{expected}",
                 fname=name,
                 path=pooch.os_cache("tlspaper"),
+                downloader=pooch.HTTPDownloader(timeout=20, progressbar=False),
             )
         )
-    path = local / name
-    if not path.is_file():
+    except Exception as exc:  # network, HTTP or hash errors all end the same way for a user
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         raise DataError(
-            f"data file {path} is missing (registry expects sha256 {expected}). Restore it with "
-            f"'git checkout -- data/{name}' or regenerate it with the command given for it in "
-            "data/README.md."
-        )
-    actual = pooch.file_hash(str(path), alg="sha256")
-    if actual != expected:
-        raise DataError(
-            f"data file {path} is corrupted or was changed: its sha256 is {actual}, the registry "
-            f"expects {expected}. Restore it with 'git checkout -- data/{name}', or if the change "
-            "is intended, regenerate it as data/README.md describes and run "
-            f"tlspaper.data.register('{path}') to record the new hash."
-        )
-    return path
+            f"data file {name!r} is not installed with the package and could not be downloaded "
+            f"from {_base_url()} ({type(exc).__name__}: {reason}). {_how_to_get(name)}"
+        ) from None
 
 
 def register(path: str | os.PathLike) -> str:

@@ -15,13 +15,26 @@ import numpy as np
 
 from ._checks import positive
 
+__all__ = [
+    "Fit",
+    "PowerLawDOS",
+    "SimulatedDOS",
+    "TabulatedDOS",
+    "fit_eq3",
+    "fit_gaussian",
+    "fit_power_law",
+    "gaussian_dos",
+    "load_simulated",
+    "power_law_dos",
+]
+
 
 def _check_temperature(T) -> float:
     return positive("temperature T", T, unit="K")
 
 
 def power_law_dos(T, E, B, mu):
-    """Eq. 3 of Churkin et al. (2021): ``n(T, E) = B (T² + E²)^(μ/2)``.
+    """Power-law DOS n(T, E) = B (T² + E²)^(μ/2) [1/K] (Eq. 3 of Churkin et al. (2021)).
 
     Parameters
     ----------
@@ -139,31 +152,8 @@ class TabulatedDOS:
 
 
 # ---------------------------------------------------------------------------------------------
-# Simulated datasets (tlspaper.montecarlo) and the fits of Sec. III A of Churkin et al. (2021)
+# Simulated datasets (tlspaper.montecarlo) and their fits
 # ---------------------------------------------------------------------------------------------
-
-#: Registry names of the Monte Carlo datasets: the paper's four (L, J0) and the J0/h0 scan.
-SIMULATED = {
-    (8, 2.0): "dos_mc_L8_J2K.npz",
-    (8, 3.0): "dos_mc_L8_J3K.npz",
-    (12, 2.0): "dos_mc_L12_J2K.npz",
-    (12, 3.0): "dos_mc_L12_J3K.npz",
-    (8, 0.3): "dos_mc_L8_J0.3K.npz",
-    (8, 1.0): "dos_mc_L8_J1K.npz",
-    (8, 5.0): "dos_mc_L8_J5K.npz",
-}
-#: Registry file holding Table II of Churkin et al. (2021) (B(T), μ(T) of Eq. 3).
-TABLE2_FILE = "table2_churkin2021.csv"
-#: Churkin et al. (2021), Sec. III A: μ of the Eq. 3 fit at T = 0.5 K, for J0 = 2 and 3 K.
-PUBLISHED_MU_05K = {2.0: 0.1269, 3.0: 0.1517}
-#: Churkin et al. (2021), Sec. III D and Fig. 3 caption: μ of n ∝ E^μ at T → 0 (Fig. 1(b)
-#: inset, from the T = 0.02 K curves), for J0 = 2 and 3 K ("μ = 0.2, 0.27").
-PUBLISHED_MU_T0 = {2.0: 0.2, 3.0: 0.27}
-#: Churkin et al. (2021), Fig. 1 caption: standard deviation of the Gaussian fit, J0 = 2 K.
-PUBLISHED_E0 = {2.0: 21.53}
-#: Energy window [K] of our zero-temperature power-law fit n ∝ E^μ, in units of J0
-#: (the paper does not state its window).
-POWER_LAW_WINDOW = (0.02, 0.5)
 
 
 class SimulatedDOS(TabulatedDOS):
@@ -288,7 +278,8 @@ def load_simulated(name: str) -> SimulatedDOS:
     Parameters
     ----------
     name : str
-        Registry name, e.g. ``"dos_mc_L12_J2K.npz"`` (see :data:`SIMULATED`).
+        Registry name of a dataset written by :func:`tlspaper.montecarlo.write_dataset`, e.g.
+        ``"dos_mc_L12_J2K.npz"``; the model parameters are read from the file's ``meta``.
 
     Returns
     -------
@@ -476,6 +467,34 @@ def fit_power_law(dos: SimulatedDOS, T, emin: float, emax: float, n_boot: int = 
     return Fit(T, B, mu, Be, me, c, (emin, emax))
 
 
+def gaussian_dos(E, E0):
+    """Gaussian DOS n(E) = exp(-E²/2E0²) / (sqrt(2π) E0) [1/K], normalised over both signs of E.
+
+    The envelope of the simulated DOS at high energy, the form of :func:`fit_gaussian`
+    with its amplitude fixed by the normalisation of this module (∫ n dE = 1 over all E).
+
+    Parameters
+    ----------
+    E : array_like
+        Excitation energy [K].
+    E0 : float
+        Standard deviation [K], > 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        n(E) [1/K].
+
+    Examples
+    --------
+    >>> round(float(gaussian_dos(0.0, 1.0)), 6)   # 1/sqrt(2π)
+    0.398942
+    """
+    E0 = positive("E0", E0, unit="K")
+    E = np.asarray(E, dtype=float)
+    return np.exp(-0.5 * (E / E0) ** 2) / (np.sqrt(2 * np.pi) * E0)
+
+
 def fit_gaussian(dos: SimulatedDOS, T) -> tuple[float, float]:
     """Standard deviation E0 [K] of a Gaussian ``A exp(-E²/2E0²)`` fitted to the whole DOS at T.
 
@@ -512,62 +531,3 @@ def fit_gaussian(dos: SimulatedDOS, T) -> tuple[float, float]:
     p, cov = curve_fit(lambda E, A, E0: A * np.exp(-0.5 * (E / E0) ** 2), x, y,
                        p0=(y.max(), guess), sigma=sigma)
     return float(abs(p[1])), float(np.sqrt(cov[1, 1]))
-
-
-def table2() -> dict[str, np.ndarray]:
-    """Table II of Churkin et al. (2021): the Eq. 3 fits B(T), μ(T) to their simulated DOS.
-
-    Returns
-    -------
-    dict of str to numpy.ndarray
-        Columns ``J0_K`` [K], ``T_K`` [K], ``B`` [K^(-1-μ)], ``mu`` (dimensionless) of
-        :data:`TABLE2_FILE`.
-
-    Examples
-    --------
-    >>> t = table2()
-    >>> sorted(set(t["J0_K"].tolist())), float(t["mu"][0])
-    ([2.0, 3.0], 0.103)
-    """
-    from .data import load_csv
-
-    return load_csv(TABLE2_FILE, required=("J0_K", "T_K", "B", "mu"))
-
-
-def scorecard_rows():
-    """Published-vs-ours rows of the DOS chapter (L = 12 datasets).
-
-    Table II (B, μ of Eq. 3 at seven temperatures, J0 = 2 and 3 K), μ(0.5 K) and μ(T → 0)
-    quoted in the text, and the Gaussian width E0 of Fig. 1(a).
-
-    Returns
-    -------
-    list of tlspaper.scorecard.Row
-        Published value, ours with its bootstrap error, and the tolerance of each comparison.
-    """
-    from .scorecard import Row
-
-    rows = []
-    tab = table2()
-    sims = {J0: load_simulated(SIMULATED[(12, J0)]) for J0 in (2.0, 3.0)}
-    for J0, dos in sims.items():
-        sel = tab["J0_K"] == J0
-        fits = {}  # by temperature: Table II includes 0.5 K, quoted again in Sec. III A
-        for T, B, mu in zip(tab["T_K"][sel], tab["B"][sel], tab["mu"][sel], strict=True):
-            f = fits[float(T)] = fit_eq3(dos, T)
-            rows.append(Row("churkin2021", "Table II", f"B({T:g} K), J0 = {J0:g} K [1/K^(1+μ)]",
-                            float(B), f.B, f.B_err, 0.05, "Eq. 3 fit, 0<E<2T, L=12"))
-            rows.append(Row("churkin2021", "Table II", f"μ({T:g} K), J0 = {J0:g} K", float(mu),
-                            f.mu, f.mu_err, 0.10, "Eq. 3 fit, 0<E<2T, L=12"))
-        f = fits[0.5] if 0.5 in fits else fit_eq3(dos, 0.5)
-        rows.append(Row("churkin2021", "Sec. III A", f"μ(0.5 K), J0 = {J0:g} K",
-                        PUBLISHED_MU_05K[J0], f.mu, f.mu_err, 0.10, "Eq. 3 fit, 0<E<2T, L=12"))
-        lo, hi = (w * J0 for w in POWER_LAW_WINDOW)
-        f = fit_power_law(dos, 0.02, lo, hi)
-        rows.append(Row("churkin2021", "Fig. 1(b) inset", f"μ(T→0), J0 = {J0:g} K",
-                        PUBLISHED_MU_T0[J0], f.mu, f.mu_err, 0.15,
-                        f"n ∝ E^μ at 0.02 K over {lo:g}-{hi:g} K; paper's window unknown"))
-    E0, err = fit_gaussian(sims[2.0], 0.02)
-    rows.append(Row("churkin2021", "Fig. 1(a)", "Gaussian width E0, J0 = 2 K [K]",
-                    PUBLISHED_E0[2.0], E0, err, 0.05, "fit to the whole DOS at 0.02 K, L=12"))
-    return rows

@@ -1,12 +1,13 @@
 """The 2-D electron glass in mean field: Coulomb-gap energies and the spectrum of its rate matrix.
 
-Seed 003, Sec. V (after Amir, Oreg & Imry 2008): N sites uniform in a periodic square at the
-density giving mean nearest-neighbour distance r_nn, half filling, bare energies ε_i uniform in
-[-W/2, W/2], Coulomb repulsion e²/r_ij.  The mean-field energies solve Eq. 20 (by the solver of
-:mod:`tlspaper.meanfield`); Miller-Abrahams rates (Eq. 21) build the linearised rate matrix of
-Eq. 23 without its electron-electron term, whose eigenvalues are the relaxation rates.  Since
-the equilibrium rates obey detailed balance (γ⁰_ij = γ⁰_ji), A = Γ D⁻¹ with D = diag(n⁰(1 - n⁰))
-is similar to the symmetric S = D^(-1/2) Γ D^(-1/2) - diag, diagonalised with LAPACK (``eigh``).
+Sec. V of Churkin et al. (2013) (after Amir, Oreg & Imry 2008): N sites uniform in a periodic
+square at the density giving mean nearest-neighbour distance r_nn, half filling, bare
+energies ε_i uniform in [-W/2, W/2], Coulomb repulsion e²/r_ij.  The mean-field energies
+solve Eq. 20 (by the solver of :mod:`tlspaper.meanfield`); Miller-Abrahams rates (Eq. 21)
+build the linearised rate matrix of Eq. 23 without its electron-electron term, whose
+eigenvalues are the relaxation rates.  Since the equilibrium rates obey detailed balance
+(γ⁰_ij = γ⁰_ji), A = Γ D⁻¹ with D = diag(n⁰(1 - n⁰)) is similar to the symmetric
+S = D^(-1/2) Γ D^(-1/2) - diag, diagonalised with LAPACK (``eigh``).
 
 Units: energies (ε, E, W, J = e²/r_nn, T) in units of J (kelvin if J is in kelvin), lengths in
 r_nn, rates in units of the Miller-Abrahams prefactor Γ0.  The paper's eigenvalues are
@@ -22,15 +23,20 @@ from scipy.linalg import eigh
 
 from ._checks import positive as _check_positive
 from ._checks import positive_int as _check_positive_int
-from .meanfield import (
-    _run_configs,
-    fit_inverse_lambda,
-    fit_window,
-    periodic_distances,
-    random_sites,
-    solve_mean_field,
-    warn_if_not_converged,
-)
+from .meanfield import periodic_distances, random_sites, solve_mean_field, warn_if_not_converged
+
+__all__ = [
+    "coulomb_coupling",
+    "fermi",
+    "miller_abrahams_log_rates",
+    "nn_hopping_pdf",
+    "paper_box_length",
+    "rate_matrix",
+    "relaxation_rates",
+    "solve_electron_glass",
+    "symmetrized_rate_matrix",
+    "tunneling_rates",
+]
 
 
 def fermi(E, T: float) -> np.ndarray:
@@ -64,7 +70,10 @@ def _log_fermi(E, T):
 
 
 def coulomb_coupling(dist, J: float = 1.0, r_nn: float = 1.0) -> np.ndarray:
-    """Couplings of Eq. 20 for :func:`tlspaper.meanfield.solve_mean_field`: C_ij = -e²/(2 r_ij).
+    """Coulomb couplings C_ij = -e²/(2 r_ij) of the electron glass for the mean-field solver.
+
+    With them :func:`tlspaper.meanfield.solve_mean_field` solves Eq. 20 of Churkin et al.
+    (2013).
 
     Parameters
     ----------
@@ -94,7 +103,9 @@ def coulomb_coupling(dist, J: float = 1.0, r_nn: float = 1.0) -> np.ndarray:
 
 
 def miller_abrahams_log_rates(E, dist, T: float, xi: float) -> np.ndarray:
-    """ln γ⁰_ij of Eq. 21 in equilibrium, for all pairs (the diagonal is -inf).
+    """Equilibrium Miller-Abrahams rates ln γ⁰_ij, all pairs (Eq. 21 of Churkin et al. (2013)).
+
+    The diagonal is -inf.
 
     γ⁰_ij = n⁰_i (1 - n⁰_j) exp(-r_ij/ξ) [N(|ΔE|) + Θ(E_i - E_j)], ΔE = E_i - E_j, with the
     phonon occupation N(ε) = 1/(e^(ε/T) - 1): phonon emission when the electron hops down in
@@ -141,7 +152,9 @@ def miller_abrahams_log_rates(E, dist, T: float, xi: float) -> np.ndarray:
 
 
 def rate_matrix(E, dist, T: float, xi: float) -> np.ndarray:
-    """Eq. 23 without the electron-electron term: A_ij = γ⁰_ij / (n⁰_j (1 - n⁰_j)), A_jj = -Σ A_kj.
+    """Linearised rate matrix without its e-e term (Eq. 23 of Churkin et al. (2013)).
+
+    A_ij = γ⁰_ij / (n⁰_j (1 - n⁰_j)), A_jj = -Σ_k A_kj.
 
     Columns sum to zero (particle conservation), so A has one zero eigenvalue.
 
@@ -270,7 +283,9 @@ def tunneling_rates(dist, xi: float, drop_zero: bool = True) -> np.ndarray:
 
 
 def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0, L: float | None = None):
-    """Eq. A2: distribution of x = r/ξ (= -ln(λ/2) for nearest-neighbour hops) in 2-D.
+    """Distribution of x = r/ξ of nearest-neighbour hops (Eq. A2 of Churkin et al. (2013)).
+
+    For a hop to the nearest neighbour the rate is λ = 2 exp(-x), i.e. x = -ln(λ/2).
 
     p(x) = 2π (ξ/r̄)² x q exp[-π (ξ/r̄)² x² q],  q = (√N + 1)/(√N - 1),
 
@@ -320,7 +335,9 @@ def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0, L: float | None = N
 def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Generator,
                          xi: float | None = None, L: float | None = None, tol: float = 1e-9,
                          max_sweeps: int = 5000, tunneling: bool = False) -> dict:
-    """Draw one 2-D electron glass, solve Eq. 20 and (optionally) diagonalise Eq. 23.
+    """Draw one 2-D electron glass and solve its mean field (Eq. 20 of Churkin et al. (2013)).
+
+    Optionally diagonalise the rate matrix of Eq. 23 (:func:`relaxation_rates`).
 
     Parameters
     ----------
@@ -377,7 +394,10 @@ def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Ge
 
 
 def paper_box_length(N: int, r_bar: float = 1.0) -> float:
-    """The box side L = r̄ (√N - 1) implied by the paper's Eq. A2 (2-D).
+    """The box side L = r̄ (√N - 1) implied by the paper's nearest-neighbour law (2-D).
+
+    The density (N - 1)/L² of this box is the one in Eq. A2 of Churkin et al. (2013)
+    (:func:`nn_hopping_pdf`).
 
     Parameters
     ----------
@@ -398,128 +418,3 @@ def paper_box_length(N: int, r_bar: float = 1.0) -> float:
     """
     N = _check_positive_int("N", N, 2)
     return r_bar * (math.sqrt(N) - 1)
-
-
-# ----------------------------------------------------------------------------- datasets
-
-_XI = 0.1  # r_nn / ξ = 10 (Fig. 9)
-
-#: Parameter sets of the cached electron-glass datasets (energies in units of J = e²/r_nn).
-EG_DATASETS: dict[str, list[dict]] = {
-    # Fig. 8: Coulomb-gap DOS, N = 10 000, e²/(r_nn T) = 20, W = 1 (energies only).
-    "meanfield_eg_N10000.npz": [
-        dict(label="fig8", N=10000, W=1.0, J=1.0, T=0.05, xi=None, realizations=10),
-    ],
-    # Figs. 10, 11: W = 1, 5, 10 at W/T = 10, J = 1; Fig. 9 is W = 1.
-    "meanfield_eg_disorder.npz": [
-        dict(label=f"W={W:g}", N=1000, W=W, J=1.0, T=W / 10, xi=_XI, realizations=60)
-        for W in (1.0, 5.0, 10.0)
-    ],
-    # Figs. 12, 13: W/J = 1, sqrt(17), sqrt(97) with W² + J² = 2, T = 0.1; then J alone.
-    "meanfield_eg_interaction.npz": [
-        dict(label=f"W/J={q:.3g}", N=1000, W=q * math.sqrt(2 / (1 + q * q)),
-             J=math.sqrt(2 / (1 + q * q)), T=0.1, xi=_XI, realizations=60)
-        for q in (1.0, math.sqrt(17), math.sqrt(97))
-    ] + [  # J alone increased at W = 1 (J = 1 is W/J = 1)
-        dict(label=f"J={J:g}, W=1", N=1000, W=1.0, J=J, T=0.1, xi=_XI, realizations=60)
-        for J in (0.3, 3.0)
-    ],
-    # Figs. 14-16 and Eq. A2: N = 10, 100, 1000 at e²/(r_nn T) = 10, W = 1, at constant
-    # density (L = 2 sqrt(N) r_nn) and in the box of Eq. A2, L = r̄ (sqrt(N) - 1) with the
-    # mean spacing r̄ = 2 r_nn of our density (the same density as N -> infinity).
-    "meanfield_eg_size.npz": [
-        dict(label=f"N={N}", N=N, W=1.0, J=1.0, T=0.1, xi=_XI, box="density",
-             realizations=R, tunneling=True)
-        for N, R in ((10, 6000), (100, 600), (1000, 60))
-    ] + [
-        dict(label=f"N={N} (paper box)", N=N, W=1.0, J=1.0, T=0.1, xi=_XI, box="paper",
-             r_bar=2.0, realizations=R, tunneling=True)
-        for N, R in ((10, 6000), (100, 600), (1000, 60))
-    ],
-}
-
-
-def _solve_eg_config(cfg, rng, r):
-    L = paper_box_length(cfg["N"], cfg.get("r_bar", 2.0)) if cfg.get("box") == "paper" else None
-    out = solve_electron_glass(cfg["N"], cfg["W"], cfg["J"], cfg["T"], rng, xi=cfg["xi"], L=L,
-                               tunneling=cfg.get("tunneling", False))
-    res = {"E": out["E"].astype(np.float32), "converged": out["converged"],
-           "sweeps": out["sweeps"], "residual": out["residual"]}
-    for key in ("rates", "tunnel_rates"):
-        if key in out:
-            res[key] = out[key].astype(np.float32)
-    return res
-
-
-def generate_dataset(name: str, seed: int = 3, realizations: int | None = None,
-                     data_dir=None, checkpoint_dir=None, progress: bool = True):
-    """Regenerate a cached electron-glass dataset of :data:`EG_DATASETS` (see data/README).
-
-    Stores, per configuration k, float32 arrays ``E_k`` (realizations, N) and, if ξ is set,
-    ``rates_k`` (realizations, N - 1) and ``tunnel_rates_k``; plus ``converged_k``,
-    ``sweeps_k``, ``residual_k``.  Same seeding and checkpointing as
-    :func:`tlspaper.meanfield.generate_dataset`.
-
-    Parameters
-    ----------
-    name : str
-        A key of :data:`EG_DATASETS`.
-    seed, realizations, data_dir, checkpoint_dir, progress
-        As in :func:`tlspaper.meanfield.generate_dataset`.
-
-    Returns
-    -------
-    pathlib.Path
-    """
-    return _run_configs(name, EG_DATASETS, realizations, _solve_eg_config, seed, data_dir,
-                        checkpoint_dir, progress, "electron_glass")
-
-
-def load_dataset(name: str):
-    """Load a cached electron-glass dataset (see :func:`tlspaper.meanfield.load_dataset`).
-
-    Parameters
-    ----------
-    name : str
-        File name of a registered dataset (e.g. a key of :data:`EG_DATASETS`).
-
-    Returns
-    -------
-    configs : list of dict
-        One dict of parameters and arrays (``E``, ``rates``, ...) per configuration.
-    meta : dict
-        The provenance stored in the file.
-
-    Examples
-    --------
-    >>> cfgs, _ = load_dataset("meanfield_eg_disorder.npz")
-    >>> [c["label"] for c in cfgs]
-    ['W=1', 'W=5', 'W=10']
-    """
-    from .meanfield import load_dataset as _load
-
-    return _load(name)
-
-
-def rate_exponent() -> tuple[float, float]:
-    """Power s of p(λ) ∝ λ^-s for Fig. 9 (N = 1000, T = 0.1, ξ = 0.1) in the fit window.
-
-    The window is :func:`tlspaper.meanfield.fit_window`: the decade above the point where
-    p(ln λ) reaches 0.9 of its central height.
-
-    Returns
-    -------
-    s, error : float
-        Fitted power (dimensionless) and its standard error.
-
-    Examples
-    --------
-    >>> s, err = rate_exponent()
-    >>> bool(err > 0)
-    True
-    """
-    from .meanfield import find_config  # looked up at call time (tests substitute it)
-
-    rates = np.asarray(find_config("meanfield_eg_disorder.npz", "W=1")["rates"], float).ravel()
-    fit = fit_inverse_lambda(rates, *fit_window(rates))
-    return fit.exponent, fit.exponent_err

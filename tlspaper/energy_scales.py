@@ -1,10 +1,11 @@
 """Two-TLS energy scales, the electric/elastic interaction ratio r, and the dipolar-gap DOS.
 
-Everything here reproduces Sec. IV, Table I, Eqs. 9-11 and Appendices B-C of Churkin et al.
-(2021).  Energies are returned in kelvin (k_B = 1).  Material inputs are SI (kg/m³, m/s, Pa, m)
-except the TLS-strain couplings γ [eV] and the dipole moments p [debye], the units in which the
-literature quotes them.  The elastic stiffness enters only as ρv², so every elastic function takes
-either ``rho`` and ``v`` or ``modulus`` = ρv² [Pa].
+The formulas are those of Sec. IV, Table I, Eqs. 9-11 and Appendix C of Churkin et al. (2021);
+the numbers they print live in :mod:`tlspaper.papers.churkin2021`.  Energies are returned in
+kelvin (k_B = 1).  Material inputs are SI (kg/m³, m/s, Pa, m) except the TLS-strain couplings
+γ [eV] and the dipole moments p [debye], the units in which the literature quotes them.  The
+elastic stiffness enters only as ρv², so every elastic function takes either ``rho`` and ``v``
+or ``modulus`` = ρv² [Pa].
 """
 
 from __future__ import annotations
@@ -17,31 +18,53 @@ from scipy import constants as _sc
 
 from ._checks import positive as _positive
 from ._checks import positive_array as _positive_array
-from .data import load_csv
+from .constants import DEBYE, EV, K_B
 
-#: Boltzmann constant [J/K].
-K_B = _sc.k
-#: One electronvolt [J].
-EV = _sc.e
-#: Vacuum permittivity ε0 [F/m].
+__all__ = [
+    "APP_C_PREFACTOR",
+    "DIPOLAR_GAP_C",
+    "DIPOLAR_LOSS_FACTOR",
+    "DIPOLAR_SLOPE_FACTOR",
+    "ELASTIC_LOSS_FACTOR",
+    "ELASTIC_SLOPE_FACTOR",
+    "EPS0",
+    "TwoTLSScales",
+    "dipolar_elastic_ratio",
+    "dipolar_gap_dos",
+    "dipolar_gap_fitted_power",
+    "dipolar_gap_local_power",
+    "dipolar_interaction",
+    "dipole_threshold",
+    "elastic_interaction",
+    "elastic_pair_energy",
+    "interaction_ratio",
+    "nn_defect_interaction",
+    "nn_distance",
+    "r_from_losses",
+    "r_from_slopes",
+    "random_field",
+    "scales_from_glass_temperature",
+    "shear_modulus",
+]
+
+#: Vacuum permittivity ε0 [F/m] (from :mod:`scipy.constants`).
 EPS0 = _sc.epsilon_0
-#: One debye [C·m] (10⁻²¹/c).
-DEBYE = 1e-21 / _sc.c
 
-#: Appendix C of Churkin et al. (2021): P0⟨|J̃0,el|⟩ ≈ 1.1 Q⁻¹ = 1.74 C_el.
+# The four prefactors of App. C of Churkin et al. (2021) are model constants of its relation
+# between measured losses or slopes and averaged interaction constants: the paper evaluates
+# the averages numerically (independent Gaussian tensor components) and prints them rounded.
+#: App. C: P0⟨|J̃0,el|⟩ ≈ 1.1 Q⁻¹ (internal friction Q⁻¹ on the relaxation plateau).
 ELASTIC_LOSS_FACTOR = 1.1
-#: Appendix C: the slope form of the elastic interaction constant, 1.74 C_el.
+#: App. C: P0⟨|J̃0,el|⟩ ≈ 1.74 C_el (log-slope C_el of the sound velocity).
 ELASTIC_SLOPE_FACTOR = 1.74
-#: Appendix C: P0⟨|J̃0,dip|⟩ ≈ 0.36 tan δ = 0.56 C_dip.
+#: App. C: P0⟨|J̃0,dip|⟩ ≈ 0.36 tan δ (dielectric loss tangent).
 DIPOLAR_LOSS_FACTOR = 0.36
-#: Appendix C: the slope form of the dipolar interaction constant, 0.56 C_dip.
+#: App. C: P0⟨|J̃0,dip|⟩ ≈ 0.56 C_dip (log-slope C_dip of the dielectric constant).
 DIPOLAR_SLOPE_FACTOR = 0.56
 #: Prefactor turning the bare ratio p²ρv²/(4πε0 ε_r γ²) into App. C's r, *assuming* the
 #: dielectric slope is C_dip = P0 p²/(3 ε0 ε_r) (the analogue of C_el = P0 γ²/(ρv²), with
 #: the standard orientation average 1/3): r = (0.56 · 4π/3) / 1.74 × bare ratio ≈ 1.35 × bare.
 APP_C_PREFACTOR = DIPOLAR_SLOPE_FACTOR * 4.0 * math.pi / 3.0 / ELASTIC_SLOPE_FACTOR
-
-
 
 
 def _scalar_or_array(x):
@@ -95,9 +118,9 @@ def shear_modulus(E, nu):
 
 
 def elastic_pair_energy(gamma_1, gamma_2, R, *, rho=None, v=None, modulus=None):
-    """Phonon-mediated interaction γ₁γ₂/(ρv²R³) of two defects at distance R, in kelvin.
+    """Phonon-mediated defect interaction γ₁γ₂/(ρv²R³) [K] (Eq. 10 of Churkin et al. (2021)).
 
-    This is Eq. 10 of Churkin et al. (2021) with the O(1) angular factor set to one; it gives
+    The interaction of two defects at distance R, with the O(1) angular factor set to one; it gives
     all three elastic entries of Table I (see :func:`nn_defect_interaction`,
     :func:`random_field`, :func:`elastic_interaction`).
 
@@ -187,7 +210,9 @@ def elastic_interaction(gamma_w, R0, *, rho=None, v=None, modulus=None):
 
 
 def dipolar_interaction(p, R0, eps_r=1.0):
-    """Table I, third column (bottom row), Eq. 11: J0 ~ p²/(4πε0 ε_r R0³) [K].
+    """Dipolar TLS interaction J0 ~ p²/(4πε0 ε_r R0³) [K] (Eq. 11 of Churkin et al. (2021)).
+
+    Table I, third column (bottom row).
 
     Parameters
     ----------
@@ -230,8 +255,8 @@ class TwoTLSScales(NamedTuple):
 def scales_from_glass_temperature(T_g, g):
     """Table I's elastic scales from T_g and g = γ_w/γ_s: (T_g, g T_g, g² T_g) [K].
 
-    Since γ_s²/(ρv²R0³) ~ T_g, the same expression with one (two) γ_s replaced by γ_w is g
-    (g²) times smaller (Sec. IV of Churkin et al. 2021).
+    Table I of Churkin et al. (2021): since γ_s²/(ρv²R0³) ~ T_g, the same expression with one
+    (two) γ_s replaced by γ_w is g (g²) times smaller (its Sec. IV).
 
     Parameters
     ----------
@@ -295,6 +320,9 @@ def nn_distance(energy, gamma_1, gamma_2, *, rho=None, v=None, modulus=None):
 
 def interaction_ratio(*, tan_delta=None, C_dip=None, Q_inv=None, C_el=None):
     """App. C's r from one dielectric and one elastic measurement, in any combination.
+
+    Appendix C of Churkin et al. (2021), with the prefactors :data:`DIPOLAR_LOSS_FACTOR`,
+    :data:`DIPOLAR_SLOPE_FACTOR`, :data:`ELASTIC_LOSS_FACTOR`, :data:`ELASTIC_SLOPE_FACTOR`:
 
     ``P0⟨|J̃0,dip|⟩ ≈ 0.36 tan δ = 0.56 C_dip`` and ``P0⟨|J̃0,el|⟩ ≈ 1.1 Q⁻¹ = 1.74 C_el``,
     so r = (0.36 tan δ or 0.56 C_dip) / (1.1 Q⁻¹ or 1.74 C_el).  The loss and slope forms
@@ -459,7 +487,6 @@ def dipole_threshold(gamma_w, *, rho=None, v=None, modulus=None, eps_r=1.0, pref
 DIPOLAR_GAP_C = 2.0 * math.pi / 3.0
 
 
-
 def dipolar_gap_dos(E, J0, h0, n0=None):
     """Eq. 9 of Churkin et al. (2021): the T = 0 dipolar-gap single-TLS DOS.
 
@@ -593,220 +620,3 @@ def dipolar_gap_fitted_power(J0, h0, window=(1e-3, 1.0), npoints=201):
     E = J0 * np.geomspace(lo, hi, int(npoints))
     slope, _ = np.polyfit(np.log(E), np.log(dipolar_gap_dos(E, J0, h0)), 1)
     return float(slope)
-
-
-# --------------------------------------------------------------------------------------------
-# Published inputs and the chapter's comparisons
-# --------------------------------------------------------------------------------------------
-
-#: Registry file with the numbers printed in seed 001 (Table I, Sec. IV, App. C).
-PUBLISHED_FILE = "energy_scales_churkin_2021.csv"
-#: Registry file with the material parameters of a-Al2O3 and a-Si3N4 (sources inside).
-MATERIALS_FILE = "dipolar_materials.csv"
-#: Energy window (in units of J0) of the least-squares power μ quoted in the chapter.
-MU_WINDOW = (1e-3, 1.0)
-
-
-def published() -> dict[str, tuple[float, float]]:
-    """The numbers printed in Churkin et al. (2021) that this module reproduces.
-
-    Returns
-    -------
-    dict of str to (float, float)
-        ``{key: (low, high)}`` from ``data/energy_scales_churkin_2021.csv`` (units in its
-        ``unit`` column; a single printed value has low = high).
-
-    Examples
-    --------
-    >>> published()["T_g"]
-    (300.0, 1000.0)
-    """
-    table = load_csv(PUBLISHED_FILE, required=("key", "low", "high", "unit"))
-    return {
-        str(k): (float(lo), float(hi))
-        for k, lo, hi in zip(table["key"], table["low"], table["high"], strict=True)
-    }
-
-
-def midpoint(key: str) -> float:
-    """Midpoint of a published range (the value itself for a single number).
-
-    Parameters
-    ----------
-    key : str
-        A key of :func:`published`.
-
-    Returns
-    -------
-    float
-        (low + high) / 2, in the unit of the key's row of the CSV.
-
-    Examples
-    --------
-    >>> midpoint("T_g")
-    650.0
-    """
-    values = published()
-    if key not in values:
-        raise KeyError(f"{key!r} is not in {PUBLISHED_FILE}; known keys: {', '.join(values)}")
-    lo, hi = values[key]
-    return 0.5 * (lo + hi)
-
-
-def material_parameters(material: str) -> dict[str, float]:
-    """Shear modulus range and permittivity of a material of ``data/dipolar_materials.csv``.
-
-    Parameters
-    ----------
-    material : str
-        ``"Al2O3"`` or ``"Si3N4"`` (``"SiO2"`` has only ``eps_r``).
-
-    Returns
-    -------
-    dict
-        ``G_low``, ``G_high``, ``G_mid`` = ρ v_t² [Pa] from E and ν (NaN if not listed),
-        and ``eps_r``.
-
-    Examples
-    --------
-    >>> round(material_parameters("Si3N4")["G_mid"] / 1e9, 1)   # 285 GPa / 2.4
-    118.8
-    """
-    table = load_csv(MATERIALS_FILE, required=("material", "E_GPa_low", "E_GPa_high",
-                                               "poisson", "eps_r"))
-    names = [str(m) for m in table["material"]]
-    if material not in names:
-        raise ValueError(f"material must be one of {names}, got {material!r}")
-    i = names.index(material)
-    out = {"eps_r": float(table["eps_r"][i])}
-    E_lo, E_hi, nu = table["E_GPa_low"][i], table["E_GPa_high"][i], table["poisson"][i]
-    if np.isfinite(E_lo):
-        out["G_low"] = shear_modulus(E_lo * 1e9, nu)
-        out["G_high"] = shear_modulus(E_hi * 1e9, nu)
-    else:
-        out["G_low"] = out["G_high"] = math.nan
-    out["G_mid"] = 0.5 * (out["G_low"] + out["G_high"])
-    return out
-
-
-def dipolar_row_J0(material: str, p=None, gamma_w=None, eps_r=1.0) -> float:
-    """Table I bottom row: J0,dip [K] at the R0 where the top row holds, for `material`.
-
-    R0 is fixed by γ_s²/(ρv_t²R0³) = T_g with γ_s = γ_w/g (top row), so that
-    J0,dip = p²/(4πε0 ε_r R0³) = J0,el × :func:`dipolar_elastic_ratio`, J0,el = g² T_g.
-    Defaults are the midpoints of the paper's ranges: T_g = 650 K, g = 0.02, p = 4.5 D,
-    γ_w = 1.5 eV; ρv_t² is the material's mid shear modulus.
-
-    Parameters
-    ----------
-    material : str
-        A material of ``data/dipolar_materials.csv`` with elastic data.
-    p : float, optional
-        Dipole moment [debye].
-    gamma_w : float, optional
-        Strain coupling [eV].
-    eps_r : float, optional
-        Screening; default 1 (the paper's bare Eq. 11).
-
-    Returns
-    -------
-    float
-        J0,dip [K].
-
-    Examples
-    --------
-    >>> bool(dipolar_row_J0("Si3N4", eps_r=2.0) < dipolar_row_J0("Si3N4"))   # screened
-    True
-    """
-    p = midpoint("p_strong") if p is None else p
-    gamma_w = midpoint("gamma_w") if gamma_w is None else gamma_w
-    J0_el = scales_from_glass_temperature(midpoint("T_g"), midpoint("g")).J0
-    G = material_parameters(material)["G_mid"]
-    return J0_el * dipolar_elastic_ratio(p, gamma_w, modulus=G, eps_r=eps_r)
-
-
-def sio2_r_readings() -> dict[str, tuple[float, float, float]]:
-    """App. C's r for SiO2 under the two possible readings of "Q = 3.3·10⁻⁴".
-
-    App. C quotes C = 0.17-0.23·10⁻³ (labelled C_el, from a dielectric experiment [73]) and
-    "Q = 3.3·10⁻⁴" (from an internal-friction experiment [74]).  Reading ``"A"``: C is the
-    dielectric slope C_dip and 3.3·10⁻⁴ is Q⁻¹, r = 0.56 C/(1.1 Q⁻¹).  Reading ``"B"``: C is
-    C_el as labelled and 3.3·10⁻⁴ is tan δ, r = 0.36 tan δ/(1.74 C).
-
-    Returns
-    -------
-    dict
-        ``{"A": (r at mid C, r at low C, r at high C), "B": (...)}``.
-
-    Examples
-    --------
-    >>> {k: round(v[0], 3) for k, v in sio2_r_readings().items()}
-    {'A': 0.309, 'B': 0.341}
-    """
-    values = published()
-    C_lo, C_hi = values["SiO2_C"]
-    Q = values["SiO2_Q"][0]
-    Cs = (0.5 * (C_lo + C_hi), C_lo, C_hi)
-    return {
-        "A": tuple(interaction_ratio(C_dip=C, Q_inv=Q) for C in Cs),
-        "B": tuple(interaction_ratio(tan_delta=Q, C_el=C) for C in Cs),
-    }
-
-
-def scorecard_rows():
-    """Published-vs-ours comparisons of the energy-scales chapter (Table I, Eq. 9, App. C).
-
-    Returns
-    -------
-    list of tlspaper.scorecard.Row
-    """
-    from .scorecard import Row
-
-    pub = published()
-    paper = "churkin2021"
-    T_g, g = midpoint("T_g"), midpoint("g")
-    top = scales_from_glass_temperature(T_g, g)
-    rows = [
-        Row(paper, "Table I", "NN defect interaction ~ T_g [K]", midpoint("T_g"),
-            pub["h0"][0] / g, tolerance=0.54,
-            note="ours = h0/g with the printed h0 = 10 K and g = 0.02 (the table's own "
-                 "consistency); published range 300-1000 K: midpoint, tolerance covers it"),
-        Row(paper, "Table I", "h0 [K]", pub["h0"][0], top.h0, tolerance=0.5,
-            note="ours = g T_g at the T_g midpoint 650 K, g = 0.02 (T_g = 300-1000 K gives "
-                 "6-20 K); the printed '≈ 10 K' read as ±50 %"),
-        Row(paper, "Table I (top row)", "J0 elastic [K]", midpoint("J0_el"), top.J0,
-            tolerance=0.5,
-            note="ours = g² T_g at T_g = 650 K, g = 0.02; published range 0.1-0.3 K: "
-                 "midpoint, tolerance covers it"),
-        Row(paper, "Sec. IV text", "J0 ≈ g h0 [K]", pub["J0_text"][0], g * pub["h0"][0],
-            tolerance=0.17,
-            note="g h0 with the paper's g = 0.02 and h0 = 10 K is 0.2 K, not the printed "
-                 "0.3 K (tolerance: one significant figure)"),
-    ]
-    for material in ("Al2O3", "Si3N4"):
-        rows.append(Row(
-            paper, "Table I (bottom row)", f"J0 dipolar [K], {material} inputs",
-            midpoint("J0_dip"), dipolar_row_J0(material), tolerance=0.2,
-            note="ours = p²/(4πε0R0³), R0 from the top row (γ_s = γ_w/g, T_g = 650 K), "
-                 "p = 4.5 D, γ_w = 1.5 eV (range midpoints), bare ε_r = 1, shear modulus of "
-                 f"a-{material}; published range 2-3 K: midpoint, tolerance covers it"))
-    x = midpoint("J0_over_h0_phonon")
-    rows.append(Row(
-        paper, "Eq. 9", "μ at J0/h0 = 0.03", midpoint("mu_phonon"),
-        dipolar_gap_fitted_power(x, 1.0, window=MU_WINDOW), tolerance=0.5,
-        note="ours: least-squares log-log slope of Eq. 9 over E = 1e-3 J0 ... J0; the local "
-             f"slope at E = J0 is c J0/h0 = {DIPOLAR_GAP_C * x:.3f}; '≈ 0.03' read as ±50 %"))
-    readings = sio2_r_readings()
-    for key, text in (("A", "C = C_dip [73], 3.3e-4 = Q⁻¹ [74]"),
-                      ("B", "C = C_el, 3.3e-4 = tan δ")):
-        mid, lo, hi = readings[key]
-        rows.append(Row(
-            paper, "App. C", f"r, SiO2 (reading {key})", pub["SiO2_r"][0], mid, tolerance=0.17,
-            note=f"{text}; C at the midpoint of 0.17-0.23e-3 (range gives "
-                 f"{min(lo, hi):.2f}-{max(lo, hi):.2f}); tolerance: one significant figure"))
-    for glass in ("BK7", "coverglass"):
-        rows.append(Row(
-            paper, "App. C", f"r, {glass}", pub[f"{glass}_r"][0],
-            r_from_slopes(pub[f"{glass}_C_dip"][0], pub[f"{glass}_C_el"][0]), tolerance=0.01,
-            note="0.56 C_dip/(1.74 C_el) with the printed slopes"))
-    return rows

@@ -18,14 +18,38 @@ from . import __version__
 from ._checks import positive
 from .data import save_npz
 
-#: The twelve temperatures [K] of Fig. 3 of Churkin et al. (2021), around the velocity maximum.
-FIG3_TEMPERATURES = (0.03, 0.04, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
-#: The temperatures [K] of Table II of Churkin et al. (2021).
-TABLE2_TEMPERATURES = (0.1, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0)
-#: The temperature [K] of the last annealing stage, which emulates T = 0 (paper: 2 μK).
+__all__ = [
+    "DEFAULT_SWEEPS",
+    "LOW_TEMPERATURES",
+    "ZERO_TEMPERATURE",
+    "Accumulator",
+    "Model",
+    "RunParams",
+    "anneal_realization",
+    "check_schedule",
+    "default_output_name",
+    "default_schedule",
+    "environment",
+    "local_fields",
+    "make_realization",
+    "metropolis_sample",
+    "pair_flip_energies",
+    "simulate",
+    "simulate_chunk",
+    "single_flip_energies",
+    "stability",
+    "write_dataset",
+]
+
+#: The 15 stages [K] at or below 1 K that end the default schedule (before the T = 0 stage):
+#: the DOS is fitted and the observables are evaluated at these temperatures.
+LOW_TEMPERATURES = (1.0, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.14, 0.1, 0.07, 0.05, 0.04, 0.03,
+                    0.02)
+#: The temperature [K] of the last annealing stage, which emulates T = 0 (2 μK).
 ZERO_TEMPERATURE = 2e-6
-#: Metropolis sweeps per temperature in the paper's protocol.
-PAPER_SWEEPS = 257
+#: Default number of Metropolis sweeps per temperature (257, the protocol of Churkin et al.
+#: (2021); the paper layer passes its own value explicitly).
+DEFAULT_SWEEPS = 257
 
 # ---------------------------------------------------------------------------------------------
 # The annealing schedule
@@ -35,15 +59,14 @@ PAPER_SWEEPS = 257
 def default_schedule() -> np.ndarray:
     """The annealing temperatures [K]: 42 stages from 300 K to 0.02 K, then 2 μK.
 
-    The paper fixes the end points (300 K, 0.02 K, 2 μK) and the number of stages (42) but not
-    their spacing.  Ours: four paramagnetic stages (300, 100, 50, 30 K), where every TLS is
-    thermally disordered and a stage only needs to randomise the spins; then a geometric ladder
-    of 23 stages from 20 K down to 1.14 K (13 % steps), the range between about 2 h0 and J0/2
-    where the TLSs freeze into their random fields and the interactions dig the dipolar gap, so
-    that the anneal passes slowly through it; then the 15 stages at or below 1 K that Table II
-    and Fig. 3 use (0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7,
-    0.8, 1 K).  Few stages at high temperature also keep the run fast: there nearly every flip
-    is accepted, and each accepted flip costs one update of all N local fields.
+    Four paramagnetic stages (300, 100, 50, 30 K), where every TLS is thermally disordered
+    and a stage only needs to randomise the spins; then a geometric ladder of 23 stages from
+    20 K down to 1.14 K (13 % steps), the range between about 2 h0 and J0/2 (for h0 = 10 K,
+    J0 = 2-3 K) where the TLSs freeze into their random fields and the interactions dig the
+    dipolar gap, so that the anneal passes slowly through it; then the 15 stages of
+    :data:`LOW_TEMPERATURES` (1 K down to 0.02 K) and :data:`ZERO_TEMPERATURE`.  Few stages
+    at high temperature also keep the run fast: there nearly every flip is accepted, and each
+    accepted flip costs one update of all N local fields.
 
     Returns
     -------
@@ -58,8 +81,7 @@ def default_schedule() -> np.ndarray:
     """
     high = [300.0, 100.0, 50.0, 30.0]
     ladder = [float(f"{20.0 * 20.0 ** (-i / 23):.4g}") for i in range(23)]
-    low = sorted(set(FIG3_TEMPERATURES) | set(TABLE2_TEMPERATURES) | {0.02}, reverse=True)
-    return np.array(high + ladder + low + [ZERO_TEMPERATURE])
+    return np.array(high + ladder + list(LOW_TEMPERATURES) + [ZERO_TEMPERATURE])
 
 
 def check_schedule(temperatures) -> np.ndarray:
@@ -177,7 +199,7 @@ class RunParams:
     temperatures : tuple of float
         Annealing schedule [K], strictly decreasing (default :func:`default_schedule`).
     sweeps : int
-        Metropolis sweeps per temperature (default 257, the paper's).
+        Metropolis sweeps per temperature (default :data:`DEFAULT_SWEEPS`).
     seed : int
         Master seed; realization k is generated from (seed, k) only.
     grid_scale, grid_step, grid_max : float
@@ -194,7 +216,7 @@ class RunParams:
 
     model: Model
     temperatures: tuple = field(default_factory=lambda: tuple(default_schedule().tolist()))
-    sweeps: int = PAPER_SWEEPS
+    sweeps: int = DEFAULT_SWEEPS
     seed: int = 2021
     grid_scale: float = 0.05
     grid_step: float = 0.02
@@ -523,7 +545,10 @@ def local_fields(J, h, tau) -> np.ndarray:
 
 
 def single_flip_energies(J, h, tau) -> np.ndarray:
-    """Single-particle excitation energies ``E_i = -2 τ_i f_i`` [K]: the cost of flipping i alone.
+    """Single-flip energies E_i = -2 τ_i f_i [K] of Eq. 2 of Churkin et al. (2021).
+
+    ``H = Σ_i h_i τ_i + ½ Σ_{i≠j} J_ij τ_i τ_j`` changes by E_i when TLS i flips alone: its
+    single-particle excitation energy, whose histogram is the DOS.
 
     Parameters
     ----------
@@ -963,7 +988,7 @@ def simulate(
     nthreads = numba.get_num_threads()
     if chunk is None:
         per_real = (1e-8 * params.model.n_tls**2 * len(params.temperatures) * params.sweeps
-                    / PAPER_SWEEPS)
+                    / DEFAULT_SWEEPS)
         chunk = max(nthreads, int(nthreads * 2.0 / max(per_real, 1e-6)))
     bar = None
     if progress:

@@ -539,7 +539,7 @@ def dielectric_shift(
     )
 
 
-# --------------------------------------------------------------------------- slopes, exponents
+# --------------------------------------------------------------------------- exponents
 def power_law_exponent(T, values) -> tuple[float, float]:
     """Exponent p of ``values ∝ T^p`` by a least-squares line in log-log, with its 1σ error.
 
@@ -576,7 +576,6 @@ def power_law_exponent(T, values) -> tuple[float, float]:
     s2 = float(res[0]) / dof if dof > 0 and len(res) else 0.0
     sigma = math.sqrt(max(s2, 0.0) / np.sum((x - x.mean()) ** 2))
     return float(coef[0]), sigma
-
 
 
 def mu_for_exponent(exponent: float, observable: str = "kappa", T_range=(0.01, 1.0)) -> float:
@@ -617,7 +616,6 @@ def mu_for_exponent(exponent: float, observable: str = "kappa", T_range=(0.01, 1
     return float(brentq(mismatch, -0.9, 2.0, xtol=1e-10))
 
 
-# --------------------------------------------------------------------------- simulated DOS
 def exponents(T, dos) -> dict:
     """Power-law exponents of κ (Eq. 5) and C (Eq. 6) over the temperatures `T`.
 
@@ -677,7 +675,7 @@ def bootstrap_dos(dos, n: int, seed: int):
     --------
     >>> from tlspaper.dos import load_simulated
     >>> d = load_simulated("dos_mc_L8_J2K.npz")
-    >>> rep = next(bootstrap_dos(d, n=1))
+    >>> rep = next(bootstrap_dos(d, n=1, seed=2021))
     >>> rep.density.shape == d.density.shape, bool(np.all(rep.density[0] == d.density[0]))
     (True, True)
     """

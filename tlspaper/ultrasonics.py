@@ -1,4 +1,4 @@
-"""Ultrasonic absorption and sound velocity of the canonical TLS model, and the two shapes of Q⁻¹.
+"""Ultrasonic absorption and sound velocity of the canonical TLS model; the two shapes of Q⁻¹.
 
 Leggett & Vural (2013) review the linear ultrasonic absorption of the tunneling model with the
 "canonical" parameter distribution (their Eqs. 9 and 11) and propose a test of the TLS model
@@ -115,7 +115,7 @@ def reduced_frequency(omega, T):
 
 
 def resonant_absorption(omega, T, C=1.0):
-    """Resonant absorption of the canonical TLS distribution, Eq. 12 of Leggett & Vural.
+    """Resonant absorption of the canonical TLS model (Eq. 12 of Leggett & Vural (2013)).
 
     ``Q⁻¹_res = π C tanh(ħω / 2k_BT)``.  For the canonical distribution
     P(ε, Δ0) = P̄/Δ0 (Eq. 9) with the coupling of Eq. 11, a TLS of energy E = ħω absorbs with
@@ -152,7 +152,7 @@ def _gauss_legendre(a: float, b: float, n: int) -> tuple[np.ndarray, np.ndarray]
 
 
 def relaxation_absorption(omega, T, A, C=1.0, *, n_energy=160, n_u=128):
-    """Relaxation absorption of the canonical TLS distribution, Eq. 13 of Leggett & Vural.
+    """Relaxation absorption of the canonical TLS model (Eq. 13 of Leggett & Vural (2013)).
 
     With the canonical distribution P̄/(u√(1-u²)) in (E, u = Δ0/E), the diagonal coupling
     γε/E (Eq. 11, so that (ε/E)² = 1 - u²) and the relaxational susceptibility
@@ -161,7 +161,7 @@ def relaxation_absorption(omega, T, A, C=1.0, *, n_energy=160, n_u=128):
         Q⁻¹_rel = (C/T) ∫₀^∞ dE sech²(E/2T) ∫₀¹ du (√(1-u²)/u) ωτ / (1 + ω²τ²)
 
     with the one-phonon rate ``τ⁻¹ = A u² E³ coth(E/2T)``
-    (:func:`tlspaper.observables.one_phonon_rate`).  The constant is fixed by the same
+    (:func:`tlspaper.one_phonon.one_phonon_rate`).  The constant is fixed by the same
     normalisation as the resonant term (:func:`resonant_absorption`).  For ωτ_c ≪ 1 the
     integral tends to the plateau (π/2) C of Eq. 14; for ωτ_c ≫ 1 to
     ``(π⁴/12) C A T³/ω``.
@@ -219,13 +219,30 @@ def relaxation_absorption(omega, T, A, C=1.0, *, n_energy=160, n_u=128):
 
 
 def total_absorption(omega, T, A, C=1.0):
-    """Q⁻¹ = resonant (Eq. 12) + relaxation (Eq. 13) absorption of the canonical distribution.
+    """Total absorption Q⁻¹ = Q⁻¹_res + Q⁻¹_rel of the canonical distribution.
 
-    Parameters are those of :func:`relaxation_absorption`.
+    The sum of :func:`resonant_absorption` (Eq. 12) and :func:`relaxation_absorption`
+    (Eq. 13).
+
+    Parameters
+    ----------
+    omega : float
+        Angular frequency ω [rad/s], > 0.
+    T : array_like
+        Temperature(s) [K], > 0.
+    A : float
+        Rate prefactor of the one-phonon rate [s⁻¹ K⁻³], > 0.
+    C : float, optional
+        Coupling constant (dimensionless); default 1 (result in units of C).
+
+    Returns
+    -------
+    numpy.ndarray
+        Q⁻¹, same shape as `T`.
 
     Examples
     --------
-    >>> q = total_absorption(2 * np.pi * 1e9, [0.01, 0.1], A=A_SILICA)
+    >>> q = total_absorption(2 * np.pi * 1e9, [0.01, 0.1], A=2 * np.pi * 9.4e6)
     >>> bool(np.all(q > resonant_absorption(2 * np.pi * 1e9, [0.01, 0.1])))
     True
     """
@@ -233,16 +250,18 @@ def total_absorption(omega, T, A, C=1.0):
 
 
 def velocity_log_slope(T, omega, A, step=0.01):
-    """d(δv/v)/d ln T of the canonical model, in units of C, at temperatures T [K].
+    """Log slope d(δv/v)/d ln T of the canonical model (Eq. 15 of Leggett & Vural (2013)).
+
+    The slope is in units of C, at temperatures T [K].
 
     δv/v is the resonant + relaxation shift of :func:`tlspaper.observables.velocity_shift`
-    (Eqs. 7 + 8 of Churkin et al. 2021) with the constant DOS of the canonical distribution
+    (Eqs. 7 + 8 of Churkin et al. (2021)) with the constant DOS of the canonical distribution
     (``PowerLawDOS(mu=0, B=1)``, so that the coupling is C = P̄γ²/ρv²); the derivative is
     a central difference over ``ln T ± step``.  Keep T well below the resonant cutoff of
     Eq. 7 (:data:`tlspaper.observables.RESONANT_CUTOFF`, 100 K): at T = cutoff/5 the
     resonant slope is already reduced to tanh(2.5) = 0.987.  Eq. 15 of Leggett & Vural
-    states the slope ``A = C`` for T ≪ T0 and ``A = -2C`` for T ≫ T0; the standard result
-    is ``-C/2`` (resonant +C plus relaxation -3C/2).
+    (2013) states the slope ``A = C`` for T ≪ T0 and ``A = -2C`` for T ≫ T0; this function
+    gives the standard result ``-C/2`` (resonant +C plus relaxation -3C/2) for T ≫ T0.
 
     Parameters
     ----------
@@ -262,6 +281,7 @@ def velocity_log_slope(T, omega, A, step=0.01):
 
     Examples
     --------
+    >>> from tlspaper.one_phonon import crossover_temperature
     >>> T0 = crossover_temperature(1e3, 1e6)          # 0.1 K
     >>> np.round(velocity_log_slope([T0 / 100, 100 * T0], 1e3, 1e6), 2)
     array([ 1. , -0.5])
@@ -278,7 +298,9 @@ def velocity_log_slope(T, omega, A, step=0.01):
 
 
 def tls_shape(x, mu=0.0):
-    """Eq. 17: the TLS shape tanh(x/2) of Q⁻¹ at fixed ω, x = ħω/k_BT (without amplitude).
+    """TLS shape tanh(x/2) of Q⁻¹ at fixed ω (Eq. 17 of Leggett & Vural (2013)).
+
+    Without amplitude; x = ħω/k_BT.
 
     With ``mu != 0`` this is Eq. 16 with the temperature-dependent DOS of Eq. 3 of
     Churkin et al. (2021), ``n(T, E) = B (T² + E²)^(μ/2)``
@@ -314,7 +336,9 @@ def tls_shape(x, mu=0.0):
 
 
 def rm_shape(x):
-    """Eq. 18: the random-matrix shape 1 - exp(-x) (without amplitude).
+    """Random-matrix shape 1 - exp(-x) of Q⁻¹ (Eq. 18 of Leggett & Vural (2013)).
+
+    Without amplitude.
 
     Note ``1 - e^(-x) = tanh(x/2) (1 + e^(-x))``: the ratio of Eq. 18 to Eq. 17 falls
     monotonically from 2 (x → 0) to 1 (x → ∞).

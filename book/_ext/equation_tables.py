@@ -1,4 +1,4 @@
-"""Sphinx directive ``equation-table``: a paper module's EQUATIONS as an "equation → function" table."""
+"""Sphinx directive ``equation-table``: a paper module's EQUATIONS as a two-column table."""
 
 from __future__ import annotations
 

@@ -103,13 +103,6 @@ def test_block_histograms_missing_stage_error():
         sim.block_histograms(0.5)
 
 
-def test_table2_as_published():
-    tab = D.table2()
-    assert len(tab["T_K"]) == 14 and set(tab["J0_K"]) == {2.0, 3.0}
-    sel = (tab["J0_K"] == 2.0) & (tab["T_K"] == 0.5)
-    assert tab["B"][sel][0] == 0.0135 and tab["mu"][sel][0] == 0.127
-
-
 def test_coarse_rebinning_conserves_the_integral():
     sim = synthetic(lambda T, E: D.power_law_dos(T, E, 0.0135, 0.13), [0.5])
     e, n, err = sim.coarse(0.5, np.linspace(0, 2, 11))
@@ -122,17 +115,22 @@ def test_coarse_rebinning_conserves_the_integral():
         sim.coarse(0.5, [1.0, 0.5])
 
 
-def test_scorecard_rows_quote_table2_and_fit_the_cached_datasets():
-    rows = D.scorecard_rows()
-    tab = D.table2()
-    # per J0 (2, 3 K): B and μ at the seven Table II temperatures, μ(0.5 K), μ(T -> 0); + E0
-    assert len(rows) == 2 * (2 * 7 + 2) + 1 == 2 * len(tab["T_K"]) + 5
-    assert all(r.paper == "churkin2021" for r in rows)
-    table = [r for r in rows if r.item == "Table II"]
-    np.testing.assert_array_equal(sorted(r.published for r in table if r.quantity.startswith("B")),
-                                  sorted(tab["B"]))
-    np.testing.assert_array_equal(sorted(r.published for r in table if r.quantity.startswith("μ")),
-                                  sorted(tab["mu"]))
-    # fitted values are physical: B > 0 and 0 < μ < 1 with a positive bootstrap error
-    assert all(r.ours > 0 and r.uncertainty > 0 for r in table)
-    assert all(0 < r.ours < 1 for r in table if r.quantity.startswith("μ"))
+def test_gaussian_dos_by_hand_and_normalised_over_both_signs():
+    assert float(D.gaussian_dos(0.0, 2.0)) == pytest.approx(1 / (2 * np.sqrt(2 * np.pi)))
+    # one standard deviation: exp(-1/2) of the peak; symmetric in E
+    peak = 1 / (3 * np.sqrt(2 * np.pi))
+    assert float(D.gaussian_dos(3.0, 3.0)) == pytest.approx(np.exp(-0.5) * peak)
+    assert float(D.gaussian_dos(-3.0, 3.0)) == float(D.gaussian_dos(3.0, 3.0))
+    from scipy.integrate import quad
+
+    half = quad(lambda e: float(D.gaussian_dos(e, 21.5)), 0.0, np.inf)[0]
+    assert half == pytest.approx(0.5, rel=1e-9)  # the E > 0 half integrates to 1/2
+    with pytest.raises(ValueError, match=r"E0 must be a finite number > 0 \(in K\)"):
+        D.gaussian_dos(1.0, 0.0)
+
+
+def test_load_simulated_reads_its_parameters_from_the_file():
+    d = D.load_simulated("dos_mc_L8_J0.3K.npz")
+    assert (d.L, d.J0, d.h0, d.x) == (8, 0.3, 10.0, 0.5)
+    assert d.realizations == d.meta["realizations"] and d.n_tls == 256
+    assert "dos_mc_L8_J0.3K.npz" in repr(d)

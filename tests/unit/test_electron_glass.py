@@ -1,4 +1,4 @@
-"""Electron glass (seed 003, Sec. V): Eq. 20, Miller-Abrahams rates, the rate matrix spectrum."""
+"""Electron glass of Churkin et al. (2013): Eq. 20, Miller-Abrahams rates, Eq. 23 spectrum."""
 
 from __future__ import annotations
 
@@ -93,27 +93,6 @@ def test_bad_parameters_raise_clear_errors(kwargs, match):
     args.update(kwargs)
     with pytest.raises(ValueError, match=match):
         eg.solve_electron_glass(**args)
-
-
-def test_generate_and_load_a_tiny_dataset(tmp_path, monkeypatch):
-    from tlspaper import data
-
-    monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path))
-    (tmp_path / "registry.txt").write_text("# name sha256:HASH\n")
-    cfg = dict(label="tiny", N=10, W=1.0, J=1.0, T=0.1, xi=0.1, realizations=2)
-    monkeypatch.setitem(eg.EG_DATASETS, "tiny_eg.npz", [cfg])
-    eg.generate_dataset("tiny_eg.npz", seed=5, checkpoint_dir=tmp_path / "ck", progress=False)
-    configs, meta = eg.load_dataset("tiny_eg.npz")
-    got = configs[0]
-    assert meta["seed"] == 5 and got["E"].shape == (2, 10) and got["rates"].shape == (2, 9)
-    # realization r of configuration k is seeded by SeedSequence([seed, k, r])
-    for r in range(2):
-        rng = np.random.default_rng(np.random.SeedSequence([5, 0, r]))
-        ref = eg.solve_electron_glass(10, 1.0, 1.0, 0.1, rng, xi=0.1)
-        np.testing.assert_array_equal(got["E"][r], ref["E"].astype(np.float32))
-        np.testing.assert_array_equal(got["rates"][r], ref["rates"].astype(np.float32))
-    with pytest.raises(ValueError, match="unknown dataset 'nope.npz'"):
-        eg.generate_dataset("nope.npz")
 
 
 def test_fermi_function_by_hand():

@@ -195,13 +195,18 @@ def test_bad_input_is_rejected_before_work(make, match):
         make()
 
 
-def test_default_schedule_contains_the_papers_temperatures():
+def test_default_schedule_structure():
     s = mc.default_schedule()
-    # the paper: 42 stages from 300 K to 0.02 K, then 2 μK (42 + 1 = 43 temperatures)
+    # 42 stages from 300 K to 0.02 K, then 2 μK (42 + 1 = 43 temperatures)
     assert len(s) == 43 and s[0] == 300 and s[-1] == mc.ZERO_TEMPERATURE
     assert (np.diff(s) < 0).all() and s[-2] == 0.02
-    for T in mc.FIG3_TEMPERATURES + mc.TABLE2_TEMPERATURES:
+    # the 15 low stages end the schedule, each exactly once; 4 + 23 stages above 1 K
+    np.testing.assert_array_equal(s[-16:-1], mc.LOW_TEMPERATURES)
+    for T in mc.LOW_TEMPERATURES:
         assert np.isclose(s, T, rtol=1e-12).sum() == 1, T
+    assert (s[:-16] > 1.0).sum() == 27 and s[26] == 1.139
+    assert mc.RunParams(mc.Model(L=2, J0=1.0)).temperatures == tuple(s.tolist())
+    assert mc.RunParams(mc.Model(L=2, J0=1.0)).sweeps == mc.DEFAULT_SWEEPS == 257
 
 
 def test_pair_flip_energies_match_direct_energy_differences():

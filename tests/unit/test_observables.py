@@ -1,4 +1,4 @@
-"""κ, C, δv/v, δε/ε and the δv/v fit: adaptive-quadrature references, analytic limits, errors."""
+"""κ, C, δv/v, δε/ε integrals: adaptive-quadrature references, analytic limits, errors."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from scipy import integrate
 
 from tlspaper import observables as ob
-from tlspaper.data import DataError
 from tlspaper.dos import PowerLawDOS, TabulatedDOS
+from tlspaper.one_phonon import crossover_temperature
 
 TEMPS = (0.01, 0.1, 1.0, 10.0)
 RTOL = 1e-6
@@ -32,36 +32,6 @@ def quad(f, a, b, T, extra=()):
     pts = sorted({p for p in [T * s for s in (0.25, 0.5, 1, 2, 4, 8, 16, 32)] + list(extra)
                   if a < p < b})
     return integrate.quad(f, a, b, epsabs=0, epsrel=1e-11, limit=2000, points=pts or None)[0]
-
-
-# ------------------------------------------------------------------------------ the TLS rate
-def test_one_phonon_rate_hand_values_and_limits():
-    # A x² E³ coth(E/2T): E = 2 K, T = 1 K, x = 0.5 -> 1e6 * 0.25 * 8 * coth(1)
-    assert ob.one_phonon_rate(2.0, 1.0, 1e6, x=0.5) == pytest.approx(2e6 / math.tanh(1.0))
-    # E -> 0: E³ coth(E/2T) -> 2 T E² -> 0; small E: 2 A T E²
-    assert ob.one_phonon_rate(0.0, 0.3, 5.0) == 0.0
-    assert ob.one_phonon_rate(1e-6, 0.5, 1.0) == pytest.approx(2 * 0.5 * 1e-12, rel=1e-9)
-    # broadcasting over E and x
-    r = ob.one_phonon_rate(np.array([[1.0], [2.0]]), 0.1, 1.0, x=np.array([0.0, 1.0]))
-    assert r.shape == (2, 2) and r[0, 0] == 0.0 and r[1, 1] == pytest.approx(8.0)
-
-
-@pytest.mark.parametrize(
-    "kwargs, match",
-    [({"E": -1.0, "T": 1.0, "A": 1.0}, "E .* >= 0, got -1.0"),
-     ({"E": 1.0, "T": 0.0, "A": 1.0}, r"T \(temperature, K\) must be finite and > 0, got 0.0"),
-     ({"E": 1.0, "T": 1.0, "A": -2.0}, "A .* >= 0"),
-     ({"E": 1.0, "T": 1.0, "A": 1.0, "x": 1.5}, r"x = Delta0/E must lie in \[0, 1\]")],
-)
-def test_one_phonon_rate_errors(kwargs, match):
-    with pytest.raises(ValueError, match=match):
-        ob.one_phonon_rate(**kwargs)
-
-
-def test_crossover_temperature():
-    assert ob.crossover_temperature(90e3, 9.4e6) == pytest.approx((90e3 / 9.4e6) ** (1 / 3))
-    with pytest.raises(ValueError, match="omega must be a finite number > 0, got -1"):
-        ob.crossover_temperature(-1.0, 1.0)
 
 
 # ------------------------------------------------------------------------------ inner x integral
@@ -206,9 +176,6 @@ def test_stm_velocity_slopes_plus_c_below_minus_half_c_above():
     assert (rel[1] - rel[0]) / math.log(2) == pytest.approx(-1.5, rel=1e-5)
     v = ob.velocity_shift(T, stm, omega=1e-12, A=1.0)
     assert (v[1] - v[0]) / math.log(2) == pytest.approx(-0.5, rel=1e-4)
-    # the asymptotic slope ratio
-    ratio = ob.model_slope_ratio(0.0, below=(1e-3, 1e-2), above=(300.0, 3000.0))
-    assert ratio == pytest.approx(-0.5, abs=2e-3)
 
 
 def test_velocity_maximum_near_t0_and_scaling_with_t0():
@@ -217,17 +184,10 @@ def test_velocity_maximum_near_t0_and_scaling_with_t0():
     x = np.geomspace(0.2, 5.0, 161)
     tmax = []
     for omega, A in [(1.0, 1e3), (2 * np.pi * 5.1e3, 2 * np.pi * 5.6e6)]:
-        t0 = ob.crossover_temperature(omega, A)
+        t0 = crossover_temperature(omega, A)
         v = ob.velocity_shift(x * t0, stm, omega, A)
         tmax.append(x[np.argmax(v)])
     assert tmax[0] == tmax[1] and 1.0 < tmax[0] < 1.6
-
-
-def test_slope_ratio_decreases_with_mu_and_mu_for_ratio_inverts_it():
-    r = [ob.model_slope_ratio(m, points_per_decade=25) for m in (0.0, 0.05, 0.1)]
-    assert r[0] > r[1] > r[2] and -0.55 < r[0] < -0.45
-    mu = ob.mu_for_slope_ratio(r[1])
-    assert mu == pytest.approx(0.05, abs=2e-3)
 
 
 def test_dielectric_is_minus_two_velocity():
@@ -236,115 +196,11 @@ def test_dielectric_is_minus_two_velocity():
                                -2 * ob.velocity_shift(*args, coupling=3e-4), rtol=1e-14)
 
 
-def test_log_slopes_and_power_law_exponent_by_hand():
-    T = np.geomspace(0.01, 10.0, 31)
-    y = np.where(T < 0.1, 2 * np.log(T / 0.1), -3 * np.log(T / 0.1))
-    below, above, t_ext = ob.log_slopes(T, y)
-    assert (below, above, t_ext) == (pytest.approx(2.0), pytest.approx(-3.0), pytest.approx(0.1))
-    b, a, t = ob.log_slopes(T, -y, extremum="min")
-    assert (b, a) == (pytest.approx(-2.0), pytest.approx(3.0))
-    with pytest.raises(ValueError, match="'above' window 2-10 .* holds 1 point"):
-        ob.log_slopes([0.05, 0.1, 0.15, 0.3], [0.0, 1.0, 0.0, -1.0], below=(0.1, 1.0))
+def test_power_law_exponent_by_hand():
     p, s = ob.power_law_exponent([1.0, 2.0, 4.0, 8.0], [3.0, 12.0, 48.0, 192.0])
     assert p == pytest.approx(2.0) and s < 1e-12
     p, s = ob.power_law_exponent([1.0, 2.0, 4.0], [1.0, 2.2, 3.8])
     assert s > 0.01
-
-
-# ------------------------------------------------------------------------------ fitting
-OMEGA = 2 * np.pi * 90e3
-A_TRUE = 2 * np.pi * 9.4e6
-
-
-def test_fit_recovers_noiseless_parameters_free_and_fixed_mu():
-    T = np.geomspace(0.02, 2.0, 30)
-    y = ob.velocity_model(T, OMEGA, A_TRUE, 3.2e-4, 0.12, offset=1e-5, T_ref=0.02)
-    fit = ob.fit_velocity(T, y, 1e-7, OMEGA)
-    assert fit.free == ("A", "C", "mu", "offset")
-    assert fit.values["A"] == pytest.approx(A_TRUE, rel=1e-5)
-    assert fit.values["C"] == pytest.approx(3.2e-4, rel=1e-5)
-    assert fit.values["mu"] == pytest.approx(0.12, abs=1e-6)
-    assert fit.values["offset"] == pytest.approx(1e-5, abs=1e-10)
-    assert fit.chi2 < 1e-6 and fit.dof == 26
-    assert fit.T0 == pytest.approx((OMEGA / A_TRUE) ** (1 / 3), rel=1e-5)
-    np.testing.assert_allclose(fit.model(T), y, atol=1e-11)
-    # STM data fitted with mu fixed at 0 (the paper's dashed lines)
-    y0 = ob.velocity_model(T, OMEGA, A_TRUE, 2e-4, 0.0, T_ref=0.02)
-    stm = ob.fit_velocity(T, y0, 1e-7, OMEGA, mu=0.0)
-    assert stm.free == ("A", "C", "offset") and stm.values["mu"] == 0.0
-    assert stm.errors["mu"] == 0.0 and stm.covariance.shape == (3, 3)
-    assert stm.values["C"] == pytest.approx(2e-4, rel=1e-6)
-
-
-def test_fit_covariance_is_inverse_fisher_matrix_and_sigma_scaling():
-    T = np.geomspace(0.03, 1.0, 15)
-    y = ob.velocity_model(T, OMEGA, A_TRUE, 3e-4, 0.1, T_ref=0.03)
-    sigma = 2e-6
-    fit = ob.fit_velocity(T, y, sigma, OMEGA)
-    # independent Fisher matrix by central differences of velocity_model in (A, C, mu, offset)
-    p = dict(fit.values)
-    cols = []
-    for name in ob.FIT_PARAMETERS:
-        h = 1e-4 * abs(p[name]) if name != "offset" else 1e-6
-        up, dn = dict(p), dict(p)
-        up[name] += h
-        dn[name] -= h
-        cols.append((ob.velocity_model(T, OMEGA, T_ref=0.03, **up)
-                     - ob.velocity_model(T, OMEGA, T_ref=0.03, **dn)) / (2 * h) / sigma)
-    J = np.column_stack(cols)
-    cov = np.linalg.inv(J.T @ J)
-    np.testing.assert_allclose(np.sqrt(np.diag(fit.covariance)), np.sqrt(np.diag(cov)), rtol=1e-3)
-    np.testing.assert_allclose(fit.correlation, cov / np.sqrt(np.outer(np.diag(cov),
-                                                                      np.diag(cov))), atol=1e-3)
-    # absolute sigma: covariance scales as sigma²; relative: it does not
-    fit2 = ob.fit_velocity(T, y, 2 * sigma, OMEGA)
-    np.testing.assert_allclose(fit2.covariance, 4 * fit.covariance, rtol=1e-4)
-    rng = np.random.default_rng(7)
-    noisy = y + rng.normal(0, sigma, T.size)
-    r1 = ob.fit_velocity(T, noisy, sigma, OMEGA, absolute_sigma=False)
-    r2 = ob.fit_velocity(T, noisy, 10 * sigma, OMEGA, absolute_sigma=False)
-    np.testing.assert_allclose(r1.covariance, r2.covariance, rtol=1e-4)
-
-
-def test_fit_noisy_synthetic_file_within_errors():
-    curve = ob.load_curve("dv_v_synthetic_fig5a_parameters.csv")
-    assert curve.synthetic and curve.omega == pytest.approx(OMEGA)
-    fit = ob.fit_velocity(curve.T, curve.y, curve.sigma, curve.omega)
-    truth = {"A": float(curve.meta["A_rad_per_s_K3"]), "C": float(curve.meta["C"]),
-             "mu": float(curve.meta["mu"])}
-    for k, v in truth.items():
-        assert abs(fit.values[k] - v) < 4 * fit.errors[k], (k, fit.values[k], v, fit.errors[k])
-    assert 0.3 < fit.chi2 / fit.dof < 2.5
-
-
-def test_dielectric_fit_recovers_minimum_curve():
-    T = np.geomspace(0.01, 0.5, 20)
-    y = ob.velocity_model(T, 2 * np.pi * 1e3, 2 * np.pi * 7.9e6, 8e-4, 0.1, T_ref=0.01,
-                          quantity="dielectric")
-    assert T[np.argmin(y)] > 0.02  # a minimum, not a maximum
-    fit = ob.fit_velocity(T, y, 1e-7, 2 * np.pi * 1e3, quantity="dielectric")
-    assert fit.values["mu"] == pytest.approx(0.1, abs=1e-5)
-    assert fit.values["C"] == pytest.approx(8e-4, rel=1e-4)
-
-
-@pytest.mark.parametrize(
-    "kwargs, match",
-    [({"sigma": 0.0}, "sigma must be finite and > 0, got 0.0"),
-     ({"y": [1.0, 2.0]}, "y must hold 5 finite values"),
-     ({"mu": -1.5}, "mu must be a finite number > -1"),
-     ({"T": [0.1, 0.2, 0.3, 0.4], "y": [0.0, 1e-5, 1e-5, 0.0]},
-      "need at least 5 data points to fit 4 parameters"),
-     ({"p0": {"B": 1.0}}, r"p0 has unknown keys \['B'\]"),
-     ({"quantity": "loss"}, "quantity must be 'velocity'"),
-     ({"omega": -1.0}, "omega must be a finite number > 0")],
-)
-def test_fit_errors(kwargs, match):
-    args = {"T": [0.1, 0.2, 0.3, 0.4, 0.5], "y": [0.0, 1e-5, 2e-5, 1e-5, 0.0], "sigma": 1e-6,
-            "omega": 1.0}
-    args.update(kwargs)
-    with pytest.raises(ValueError, match=match):
-        ob.fit_velocity(args.pop("T"), args.pop("y"), args.pop("sigma"), args.pop("omega"),
-                        **args)
 
 
 @pytest.mark.parametrize(
@@ -362,46 +218,6 @@ def test_fit_errors(kwargs, match):
 def test_observable_errors(call, match):
     with pytest.raises(ValueError, match=match):
         call()
-
-
-# ------------------------------------------------------------------------------ curve files
-def test_curve_round_trip_and_header_errors(tmp_path):
-    curve = ob.synthetic_curve([0.05, 0.1, 0.2], 1e3, 2e5, 3e-4, 0.1, 1e-6, seed=3)
-    path = ob.save_curve(tmp_path / "mine_synthetic.csv", curve)
-    back = ob.load_curve(str(path))
-    np.testing.assert_allclose(back.T, curve.T)
-    np.testing.assert_allclose(back.y, curve.y, rtol=1e-9)
-    assert back.quantity == "velocity" and back.frequency_Hz == 1e3 and back.doi == "none"
-    assert back.synthetic and back.meta["seed"] == "3"
-
-    bad = tmp_path / "bad.csv"
-    bad.write_text("# quantity: velocity\n# source: me\nT_K,y,sigma\n0.1,0,1e-6\n")
-    with pytest.raises(ValueError, match=r"missing header line\(s\) # frequency_Hz: ..., # doi"):
-        ob.load_curve(str(bad))
-    bad.write_text("# quantity: velocity\n# frequency_Hz: 1e3\n# source: me\n# doi: none\n"
-                   "T_K,y\n0.1,0\n")
-    with pytest.raises(DataError, match=r"missing column\(s\) \['sigma'\]"):
-        ob.load_curve(str(bad))
-    bad.write_text("# quantity: velocity\n# frequency_Hz: 1e3\n# source: me\n# doi: none\n"
-                   "T_K,y,sigma\n-0.1,0,1e-6\n")
-    with pytest.raises(ValueError, match="column T_K must be finite and > 0, got -0.1"):
-        ob.load_curve(str(bad))
-
-
-def test_published_parameter_file_and_scorecard_rows(monkeypatch):
-    from tlspaper.scorecard import Row
-
-    table = ob.published_velocity_fits()
-    assert list(table["panel"][:3]) == ["5a", "5b", "5c"]
-    assert table["A_MHz"][0] == 9.4 and table["f_kHz"][0] == 90.0
-    # the rows that need no simulated dataset (those are exercised by the chapters)
-    monkeypatch.setattr(ob, "_available", lambda names: False)
-    rows = ob.scorecard_rows()
-    assert rows and all(isinstance(r, Row) for r in rows)
-    stm = [r for r in rows if "STM" in r.quantity]
-    assert stm and stm[0].published == -0.5 and stm[0].within
-    silica = [r for r in rows if r.item == "Fig. 4"]
-    assert silica and silica[0].ours == pytest.approx(0.05, abs=1e-9)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -433,16 +249,6 @@ def test_bootstrap_replicas_of_identical_blocks_equal_the_dataset():
     # * 2 TLSs = 40 -> 40 / (40 * 0.5 K) = 2 per K, in every replica
     for rep in reps:
         assert rep.density[0, 0] == pytest.approx(2.0, rel=1e-14)
-
-
-def test_velocity_maximum_matches_dense_grid_and_scales_with_t0():
-    for mu in (0.0, 0.2):
-        tm1 = ob.velocity_maximum(1.0, 1e6, mu)      # T0 = 0.01 K
-        tm2 = ob.velocity_maximum(8.0, 1e6, mu)      # T0 = 0.02 K
-        assert tm2 / tm1 == pytest.approx(2.0, rel=1e-5)
-        T = 0.01 * np.geomspace(0.5, 2.0, 801)
-        v = ob.velocity_shift(T, PowerLawDOS(mu), 1.0, 1e6)
-        assert tm1 == pytest.approx(T[np.argmax(v)], rel=2e-3)
 
 
 def test_mu_for_exponent_errors():

@@ -1,0 +1,178 @@
+"""tlspaper.papers.churkin2021: the DOS and energy-scale rows, Table II, dataset specs, generate."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from tlspaper import data, papers
+from tlspaper import montecarlo as mc
+from tlspaper.papers import churkin2021 as cc
+
+EV = 1.602176634e-19  # J (exact SI)
+
+
+@pytest.fixture(scope="module")
+def dos_rows():
+    return cc.dos_rows()
+
+
+@pytest.fixture(scope="module")
+def energy_rows():
+    return cc.energy_scales_rows()
+
+
+# --- Monte Carlo datasets: specs, schedule, generate -----------------------------------------
+
+
+def test_schedule_contains_the_papers_temperatures():
+    s = np.asarray(cc.MC_SCHEDULE)
+    # the paper: 42 stages from 300 K to 0.02 K, then 2 μK (42 + 1 = 43 temperatures)
+    assert len(s) == 43 and s[0] == 300 and s[-1] == mc.ZERO_TEMPERATURE == 2e-6
+    assert (np.diff(s) < 0).all() and s[-2] == 0.02
+    for T in cc.FIG3_TEMPERATURES + cc.TABLE2_TEMPERATURES:
+        assert np.isclose(s, T, rtol=1e-12).sum() == 1, T
+    np.testing.assert_array_equal(s, mc.default_schedule())
+    assert len(cc.FIG3_TEMPERATURES) == 12
+    np.testing.assert_array_equal(sorted(set(cc.table2()["T_K"])), cc.TABLE2_TEMPERATURES)
+
+
+def test_dataset_specs_are_those_of_the_registered_files():
+    assert list(cc.DATASETS) == list(cc.DOS_DATASETS.values())
+    for (L, J0), name in cc.DOS_DATASETS.items():
+        spec = cc.DATASETS[name]
+        _, meta = data.load_npz(name)
+        assert mc.RunParams.from_dict(meta["params"]) == spec.params, name
+        assert meta["realizations"] == spec.realizations, name
+        m = spec.params.model
+        assert (m.L, m.J0, m.x, m.h0, m.C) == (L, J0, cc.MC_X, cc.MC_H0, cc.MC_C)
+        assert spec.params.sweeps == cc.MC_SWEEPS == 257 and spec.params.seed == cc.MC_SEED
+        assert mc.default_output_name(m) == name
+        assert papers.find_dataset(name) is cc
+
+
+def test_generate_dos_runs_resumes_and_extends_a_spec(tmp_path):
+    params = mc.RunParams(mc.Model(L=2, J0=1.0, x=1.0), temperatures=(5.0, 1.0), sweeps=3)
+    spec = cc.MonteCarloSpec(params, 2)
+    out = cc.generate_dos(spec, tmp_path / "tiny.npz", progress=False)
+    acc = mc.Accumulator.from_file(out)
+    assert out == tmp_path / "tiny.npz" and acc.realizations == 2 and acc.params == params
+    cc.generate_dos(spec, out, realizations=3, progress=False)
+    ref = mc.simulate(params, 3, progress=False)
+    for key, value in ref.arrays().items():
+        np.testing.assert_array_equal(mc.Accumulator.from_file(out).arrays()[key], value)
+
+
+def _sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_generate_never_modifies_a_registered_file(capsys):
+    name = "dos_mc_L8_J1K.npz"
+    registered = data.data_dir() / name
+    before = _sha(registered)
+    assert papers.generate(name) == registered  # already complete: nothing run
+    assert "already holds 6000 realizations" in capsys.readouterr().out
+    assert cc.generate(name, realizations=100, output=registered) == registered
+    with pytest.raises(ValueError, match="never extended in place"):
+        cc.generate(name, realizations=6001)
+    assert _sha(registered) == before == data.registry()[name]
+    with pytest.raises(KeyError, match="no dataset named 'nope.npz'"):
+        cc.generate("nope.npz")
+
+
+# --- Table II and the DOS rows ---------------------------------------------------------------
+
+
+def test_table2_as_published():
+    tab = cc.table2()
+    assert len(tab["T_K"]) == 14 and set(tab["J0_K"]) == {2.0, 3.0}
+    sel = (tab["J0_K"] == 2.0) & (tab["T_K"] == 0.5)
+    assert tab["B"][sel][0] == 0.0135 and tab["mu"][sel][0] == 0.127
+
+
+def test_dos_rows_quote_table2_and_fit_the_cached_datasets(dos_rows):
+    rows = dos_rows
+    tab = cc.table2()
+    # per J0 (2, 3 K): B and μ at the seven Table II temperatures, μ(0.5 K), μ(T -> 0); + E0
+    assert len(rows) == 2 * (2 * 7 + 2) + 1 == 2 * len(tab["T_K"]) + 5
+    assert all(r.paper == "churkin2021" for r in rows)
+    table = [r for r in rows if r.item == "Table II"]
+    np.testing.assert_array_equal(sorted(r.published for r in table if r.quantity.startswith("B")),
+                                  sorted(tab["B"]))
+    np.testing.assert_array_equal(sorted(r.published for r in table if r.quantity.startswith("μ")),
+                                  sorted(tab["mu"]))
+    # fitted values are physical: B > 0 and 0 < μ < 1 with a positive bootstrap error
+    assert all(r.ours > 0 and r.uncertainty > 0 for r in table)
+    assert all(0 < r.ours < 1 for r in table if r.quantity.startswith("μ"))
+    # the numbers quoted in the text, from PUBLISHED
+    quoted = [r.published for r in rows if r.item != "Table II"]
+    assert quoted == [0.1269, 0.2, 0.1517, 0.27, 21.53]
+
+
+# --- Sec. IV, Table I, Eq. 9, App. C -----------------------------------------------------------
+
+
+def test_published_values_and_errors():
+    pub = cc.energy_scales_published()
+    assert pub["BK7_C_dip"] == (1.51e-3, 1.51e-3)
+    assert cc.midpoint("J0_dip") == pytest.approx(2.5)
+    with pytest.raises(KeyError, match="not in energy_scales_churkin_2021.csv"):
+        cc.midpoint("nonsense")
+    with pytest.raises(ValueError, match="material must be one of"):
+        cc.material_parameters("GeO2")
+
+
+def test_material_shear_modulus_by_hand():
+    m = cc.material_parameters("Al2O3")
+    assert m["G_low"] == pytest.approx(115e9 / 2.48)
+    assert m["G_high"] == pytest.approx(170e9 / 2.48)
+    assert m["eps_r"] == 9.0
+
+
+def test_dipolar_row_by_hand():
+    # J0,el = g² T_g = 4e-4 × 650 K; ratio = (4.5 D)²/(4π ε0) · G / (1.5 eV)²,
+    # with (1 D)²/(4π ε0) = 1e-49 J m³
+    G = 0.5 * (280e9 + 290e9) / 2.4
+    expected = 4e-4 * 650 * 4.5**2 * 1e-49 * G / (1.5 * EV) ** 2
+    assert cc.dipolar_row_J0("Si3N4") == pytest.approx(expected, rel=1e-9)
+
+
+def test_sio2_readings_by_hand():
+    r = cc.sio2_r_readings()
+    assert r["A"][0] == pytest.approx(0.56 * 0.2e-3 / (1.1 * 3.3e-4))
+    assert r["B"][0] == pytest.approx(0.36 * 3.3e-4 / (1.74 * 0.2e-3))
+    assert r["A"][1] < r["A"][0] < r["A"][2]  # r grows with C_dip in reading A
+    assert r["B"][1] > r["B"][0] > r["B"][2]  # and falls with C_el in reading B
+
+
+def test_app_c_glass_r_by_hand():
+    r = cc.app_c_glass_r()
+    assert r["BK7"] == pytest.approx(0.56 * 1.51e-3 / (1.74 * 3.2e-4))
+    assert r["coverglass"] == pytest.approx(0.56 * 1.69e-3 / (1.74 * 3.6e-4))
+
+
+def test_energy_scales_rows(energy_rows):
+    rows = energy_rows
+    by_quantity = {r.quantity: r for r in rows}
+    assert by_quantity["r, BK7"].ours == pytest.approx(0.56 * 1.51e-3 / (1.74 * 3.2e-4))
+    assert by_quantity["r, coverglass"].published == 1.51
+    assert by_quantity["h0 [K]"].ours == pytest.approx(0.02 * 650)
+    assert all(r.paper == "churkin2021" and r.note for r in rows)
+    # the groups, in the chapter's order
+    assert rows == cc.table1_rows() + cc.dipolar_gap_rows() + cc.app_c_rows()
+    assert [r.item for r in cc.app_c_rows()] == ["App. C"] * 4
+    assert [r.item for r in cc.dipolar_gap_rows()] == ["Eq. 9"]
+    assert all(r.item.startswith(("Table I", "Sec. IV")) for r in cc.table1_rows())
+
+
+def test_equations_of_the_dos_and_energy_scale_modules():
+    from tlspaper import dos, energy_scales
+
+    assert cc.EQUATIONS["Eq. 3"] is dos.power_law_dos
+    assert cc.EQUATIONS["Eq. 2"] is mc.single_flip_energies
+    assert cc.EQUATIONS["Eq. 9"] is energy_scales.dipolar_gap_dos
+    # Eq. 3 by hand: B (T² + E²)^(μ/2) at T = 0.3 K, E = 0.4 K, μ = 1 -> B × 0.5 K
+    assert float(cc.EQUATIONS["Eq. 3"](0.3, 0.4, 2.0, 1.0)) == pytest.approx(1.0)

@@ -1,0 +1,241 @@
+"""Checkpointed, resumable driver of realization datasets, taking an explicit spec."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from ._checks import positive as _check_positive
+from ._checks import positive_int as _check_positive_int
+
+__all__ = ["RunSpec", "load", "run"]
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Everything that determines a realization dataset: configurations, counts, seed, solver.
+
+    Realization r of configuration k is drawn from
+    ``numpy.random.default_rng(SeedSequence([seed, k, r]))``, so a spec determines every
+    stored number; only the wall times in the provenance vary from run to run.
+
+    Parameters
+    ----------
+    configs : tuple of dict
+        One dict of JSON-serialisable parameters per configuration, each with a unique
+        ``"label"``; stored in the provenance and passed to `solver`.
+    realizations : tuple of int
+        Number of realizations of each configuration (same length as `configs`), >= 1.
+    seed : int
+        Master seed, >= 0.
+    solver : callable
+        ``solver(config, rng, r) -> dict`` returning, for realization r, the values to store
+        (arrays of one shape per key, and a ``"converged"`` flag).
+    units : str
+        The units of the stored values, recorded in the provenance.
+
+    Examples
+    --------
+    >>> spec = RunSpec(({"label": "a"},), (2,), 7, lambda cfg, rng, r: {"converged": True})
+    >>> spec.with_realizations(5).realizations
+    (5,)
+    """
+
+    configs: tuple
+    realizations: tuple
+    seed: int
+    solver: Callable
+    units: str = ""
+
+    def __post_init__(self):
+        configs = tuple(dict(c) for c in self.configs)
+        labels = [c.get("label") for c in configs]
+        if not configs or any(not isinstance(lab, str) for lab in labels):
+            raise ValueError(f"configs must be a non-empty sequence of dicts with a 'label', "
+                             f"got labels {labels}")
+        if len(set(labels)) != len(labels):
+            raise ValueError(f"config labels must be unique, got {labels}")
+        counts = tuple(_check_positive_int("realizations", n, 1) for n in self.realizations)
+        if len(counts) != len(configs):
+            raise ValueError(f"realizations needs one count per config ({len(configs)}), "
+                             f"got {len(counts)}")
+        if not isinstance(self.seed, int | np.integer) or self.seed < 0:
+            raise ValueError(f"seed must be an integer >= 0, got {self.seed!r}")
+        if not callable(self.solver):
+            raise ValueError(f"solver must be callable, got {self.solver!r}")
+        object.__setattr__(self, "configs", configs)
+        object.__setattr__(self, "realizations", counts)
+        object.__setattr__(self, "seed", int(self.seed))
+
+    def with_realizations(self, n: int) -> RunSpec:
+        """The same spec with `n` realizations of every configuration (e.g. a quick test).
+
+        Parameters
+        ----------
+        n : int
+            Realizations per configuration, >= 1.
+
+        Returns
+        -------
+        RunSpec
+        """
+        n = _check_positive_int("realizations", n, 1)
+        return replace(self, realizations=(n,) * len(self.configs))
+
+
+def _checkpoint_key(spec: RunSpec, k: int) -> str:
+    """Hash of what determines the realizations of configuration k (not their count)."""
+    solver = f"{getattr(spec.solver, '__module__', '')}.{getattr(spec.solver, '__qualname__', '')}"
+    text = json.dumps({"config": spec.configs[k], "k": k, "seed": spec.seed, "solver": solver},
+                      sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def run(spec: RunSpec, output, *, generator: str | None = None, checkpoint_dir=None,
+        checkpoint_every: float = 60.0, progress: bool = False) -> Path:
+    """Run every realization of `spec`, checkpointing, and write one ``.npz`` with provenance.
+
+    For configuration k the values returned by the solver for realization r are stacked into
+    arrays ``<key>_k`` of shape (realizations, ...).  Progress is saved every
+    `checkpoint_every` seconds (and at the end of each configuration) to
+    ``checkpoint_dir``, in a file named by a hash of the configuration, seed and solver; a
+    re-run of the same spec resumes from it, and a run with more realizations extends it.
+
+    Parameters
+    ----------
+    spec : RunSpec
+        What to run.
+    output : path-like
+        The ``.npz`` to write (atomically); its folder is created if needed.
+    generator : str, optional
+        How the file was made, for the provenance (default: the solver's qualified name).
+    checkpoint_dir : path-like, optional
+        Folder for checkpoints (default ``pooch.os_cache("tlspaper") / "checkpoints"``).
+    checkpoint_every : float
+        Seconds between checkpoints, > 0.
+    progress : bool
+        Show a tqdm progress bar per configuration.
+
+    Returns
+    -------
+    pathlib.Path
+        `output`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> solver = lambda cfg, rng, r: {"x": rng.normal(size=2), "converged": True}
+    >>> spec = RunSpec(({"label": "a"},), (3,), 1, solver)
+    >>> path = run(spec, d / "x.npz", checkpoint_dir=d)
+    >>> configs, meta = load(path)
+    >>> configs[0]["x"].shape, meta["configs"][0]["realizations"]
+    ((3, 2), 3)
+    """
+    from . import __version__, data
+
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    checkpoint_every = _check_positive("checkpoint_every", checkpoint_every)
+    if checkpoint_dir is None:
+        import pooch
+
+        checkpoint_dir = Path(pooch.os_cache("tlspaper")) / "checkpoints"
+    checkpoint_dir = Path(checkpoint_dir)
+    checkpoint_dir.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {}
+    meta_configs = []
+    t_start = time.time()
+    for k, (cfg, R) in enumerate(zip(spec.configs, spec.realizations, strict=True)):
+        ckpt = checkpoint_dir / f"{output.stem}.{k}.{_checkpoint_key(spec, k)}.npz"
+        done: dict[str, list] = {}
+        wall = 0.0
+        if ckpt.is_file():
+            with np.load(ckpt, allow_pickle=False) as f:
+                done = {key: list(f[key])[:R] for key in f.files if key not in ("wall", "meta")}
+                wall = float(f["wall"])
+        r0 = len(next(iter(done.values()))) if done else 0
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=R, initial=r0, desc=f"{output.name} [{cfg['label']}]")
+        last_ckpt = time.time()
+        for r in range(r0, R):
+            t0 = time.time()
+            rng = np.random.default_rng(np.random.SeedSequence([spec.seed, k, r]))
+            out = spec.solver(dict(cfg), rng, r)
+            wall += time.time() - t0
+            for key, val in out.items():
+                done.setdefault(key, []).append(val)
+            if bar is not None:
+                bar.update(1)
+            if time.time() - last_ckpt > checkpoint_every or r == R - 1:
+                data.save_npz(ckpt, {**{kk: np.array(v) for kk, v in done.items()},
+                                     "wall": np.array(wall)}, {})
+                last_ckpt = time.time()
+        if bar is not None:
+            bar.close()
+        for key, val in done.items():
+            arrays[f"{key}_{k}"] = np.array(val)
+        conv = np.array(done.get("converged", [True] * R))
+        meta_configs.append({**cfg, "realizations": R, "wall_time_s": round(wall, 1),
+                             "not_converged": int((~conv.astype(bool)).sum())})
+    if generator is None:
+        generator = f"{spec.solver.__module__}.{spec.solver.__qualname__}"
+    meta = {
+        "generator": generator, "seed": spec.seed, "version": __version__,
+        "configs": meta_configs, "wall_time_s": round(time.time() - t_start, 1),
+        "units": spec.units,
+    }
+    return data.save_npz(output, arrays, meta)
+
+
+def load(name) -> tuple[list[dict], dict]:
+    """Load a dataset written by :func:`run`: one dict of arrays per configuration, plus meta.
+
+    Parameters
+    ----------
+    name : str or path-like
+        Registry file name (a bare ``str``), or the path of a file written by :func:`run`
+        (a :class:`pathlib.Path`, or a ``str`` with a folder).
+
+    Returns
+    -------
+    configs : list of dict
+        For configuration k: its parameters (from the provenance) and its arrays with the
+        ``_k`` suffix removed (e.g. ``E``, ``converged``).
+    meta : dict
+        The provenance stored in the file.
+
+    Examples
+    --------
+    >>> cfgs, meta = load("meanfield_tls_size.npz")
+    >>> [c["label"] for c in cfgs], cfgs[0]["E"].shape
+    (['N=100', 'N=1000'], (600, 100))
+    """
+    from . import data
+
+    path = Path(name)
+    if isinstance(name, str) and path.parent == Path("."):
+        arrays, meta = data.load_npz(name)
+    else:
+        with np.load(path, allow_pickle=False) as f:
+            arrays = {k: f[k] for k in f.files if k != "meta"}
+            meta = json.loads(str(f["meta"])) if "meta" in f.files else {}
+    out = []
+    for k, cfg in enumerate(meta["configs"]):
+        entry = dict(cfg)
+        for key, val in arrays.items():
+            stem, _, idx = key.rpartition("_")
+            if idx == str(k):
+                entry[stem] = val
+        out.append(entry)
+    return out, meta
+

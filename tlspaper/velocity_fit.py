@@ -1,0 +1,703 @@
+"""Fitting δv/v(T) and δε/ε(T) curves by Eqs. 7 + 8 with the DOS of Eq. 3, and their shape.
+
+The fit model, its least-squares fit, the curve-file format, and the shape of the model curve
+(logarithmic slopes, maximum).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ._checks import positive as _positive
+from ._checks import positive_array as _positive_array
+from .dos import PowerLawDOS
+from .observables import RESONANT_CUTOFF, _temperatures, velocity_shift
+from .one_phonon import crossover_temperature
+
+__all__ = [
+    "CURVE_COLUMNS", "CURVE_HEADER_KEYS", "FIT_PARAMETERS", "SLOPE_WINDOW_ABOVE",
+    "SLOPE_WINDOW_BELOW", "Curve", "VelocityFit", "fit_velocity", "load_curve", "log_slopes",
+    "model_slope_ratio", "mu_for_slope_ratio", "save_curve", "synthetic_curve",
+    "velocity_maximum", "velocity_model",
+]
+
+
+# --------------------------------------------------------------------------- slopes, maximum
+#: Windows of :func:`log_slopes`, in units of the temperature of the velocity maximum.
+SLOPE_WINDOW_BELOW = (0.1, 0.5)
+SLOPE_WINDOW_ABOVE = (2.0, 10.0)
+
+
+def log_slopes(T, y, below=SLOPE_WINDOW_BELOW, above=SLOPE_WINDOW_ABOVE, extremum="max"):
+    """Logarithmic slopes ``dy/d ln T`` below and above the extremum of a δv/v (or δε/ε) curve.
+
+    The slope on each side is the least-squares line of y against ln T over the points with
+    ``below[0] <= T/T_ext <= below[1]`` and ``above[0] <= T/T_ext <= above[1]``, where T_ext
+    is the temperature of the largest (``extremum='max'``, velocity) or smallest ('min',
+    dielectric constant) y.  The book's default windows are one decade each, starting a
+    factor 2 from the extremum.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    y : array_like
+        The curve at `T`.
+    below, above : tuple of float
+        Windows (lower, upper) in units of T_ext.
+    extremum : {'max', 'min'}
+
+    Returns
+    -------
+    slope_below, slope_above : float
+        dy/d ln T in each window.
+    T_ext : float
+        Temperature of the extremum [K] (of the sampled points).
+
+    Raises
+    ------
+    ValueError
+        If a window holds fewer than 2 points.
+
+    Examples
+    --------
+    >>> T = np.geomspace(0.01, 10, 31)
+    >>> y = np.where(T < 0.1, np.log(T / 0.1), -0.5 * np.log(T / 0.1))   # STM-like
+    >>> [round(float(s), 6) for s in log_slopes(T, y)[:2]]
+    [1.0, -0.5]
+    """
+    T = _temperatures(T).ravel()
+    y = np.asarray(y, dtype=float).ravel()
+    if y.shape != T.shape or not np.all(np.isfinite(y)):
+        raise ValueError(f"y must be {T.size} finite values (one per temperature)")
+    if extremum not in ("max", "min"):
+        raise ValueError(f"extremum must be 'max' or 'min', got {extremum!r}")
+    t_ext = float(T[np.argmax(y) if extremum == "max" else np.argmin(y)])
+    slopes = []
+    for name, (lo, hi) in (("below", below), ("above", above)):
+        sel = (T >= lo * t_ext * (1 - 1e-9)) & (T <= hi * t_ext * (1 + 1e-9))
+        if sel.sum() < 2:
+            raise ValueError(
+                f"the '{name}' window {lo:g}-{hi:g} × T_ext (T_ext = {t_ext:.4g} K) holds "
+                f"{int(sel.sum())} point(s); need >= 2 (extend the data or the window)"
+            )
+        slopes.append(float(np.polyfit(np.log(T[sel]), y[sel], 1)[0]))
+    return slopes[0], slopes[1], t_ext
+
+
+def model_slope_ratio(mu: float, below=SLOPE_WINDOW_BELOW, above=SLOPE_WINDOW_ABOVE,
+                      points_per_decade: int = 40) -> float:
+    """Slope ratio above/below the velocity maximum of Eqs. 7 + 8 with Eq. 3 at fixed μ.
+
+    Because ``δv/v(T) = C T0^μ Φ(T/T0; μ) + const`` for the DOS of Eq. 3 (with the resonant
+    cutoff far above T), the ratio depends on μ only, not on ω, A or C; it is computed with
+    :func:`log_slopes` on a dense grid in T/T0, with T0 chosen so that the highest
+    temperature is 1e-3 × :data:`tlspaper.observables.RESONANT_CUTOFF` (cutoff effects < 1e-6).
+
+    Parameters
+    ----------
+    mu : float
+        Power of Eq. 3, > -1 (dimensionless).
+    below, above : tuple of float
+        Windows of :func:`log_slopes`.
+    points_per_decade : int
+        Sampling density of the grid.
+
+    Returns
+    -------
+    float
+        slope_above / slope_below (the STM, μ = 0, gives about -0.5).
+
+    Examples
+    --------
+    >>> round(model_slope_ratio(0.0, below=(1e-3, 1e-2), above=(300, 3000)), 3)   # asymptotic
+    -0.5
+    """
+    lo = min(below[0], 0.5) * 0.3
+    hi = max(above[1], 2.0) * 3.0
+    t0 = 1e-3 * RESONANT_CUTOFF / hi
+    n = int(points_per_decade * math.log10(hi / lo)) + 1
+    T = t0 * np.geomspace(lo, hi, n)
+    y = velocity_shift(T, PowerLawDOS(mu), omega=t0**3, A=1.0)
+    s_below, s_above, _ = log_slopes(T, y, below, above)
+    return s_above / s_below
+
+
+def velocity_maximum(omega, A, mu: float, cutoff: float = RESONANT_CUTOFF) -> float:
+    """Temperature [K] of the maximum of δv/v (Eqs. 7 + 8, Eq. 3 at fixed μ).
+
+    The maximum lies at ``T_max = c(μ) T0`` with ``T0 = (ω/A)^(1/3)``; c decreases from
+    about 1.3 for the STM (μ = 0) to about 0.76 at μ = 0.3.
+
+    Parameters
+    ----------
+    omega, A : float
+        Probing frequency and rate prefactor, same unit (``A = ω/T0³``).
+    mu : float
+        Power of Eq. 3.
+    cutoff : float
+        Resonant cutoff [K] (see :func:`tlspaper.observables.velocity_shift_resonant`).
+
+    Returns
+    -------
+    float
+        T_max [K], to a relative 1e-6.
+
+    Examples
+    --------
+    >>> round(velocity_maximum(1.0, 1e6, 0.0) / 0.01, 3)     # STM: T_max = 1.30 T0
+    1.304
+    """
+    from scipy.optimize import minimize_scalar
+
+    t0 = crossover_temperature(omega, A)
+    dos = PowerLawDOS(mu)
+
+    def neg(logt):
+        return -float(velocity_shift(math.exp(logt), dos, omega, A, cutoff=cutoff))
+
+    res = minimize_scalar(neg, bounds=(math.log(t0 / 5), math.log(5 * t0)), method="bounded",
+                          options={"xatol": 1e-7})
+    return math.exp(res.x)
+
+
+def mu_for_slope_ratio(ratio: float = -1.0, below=SLOPE_WINDOW_BELOW,
+                       above=SLOPE_WINDOW_ABOVE, bracket=(0.0, 0.5)) -> float:
+    """The temperature-independent μ of Eq. 3 for which Eqs. 7 + 8 give a slope ratio `ratio`.
+
+    Parameters
+    ----------
+    ratio : float
+        Target slope_above / slope_below, e.g. -1 (the usual experimental 1 : -1).
+    below, above : tuple of float
+        Windows of :func:`log_slopes`.
+    bracket : tuple of float
+        Interval of μ searched (the ratio decreases monotonically with μ).
+
+    Returns
+    -------
+    float
+        μ (dimensionless), to 1e-4.
+
+    Examples
+    --------
+    >>> 0.05 < mu_for_slope_ratio(-1.0) < 0.12
+    True
+    """
+    from scipy.optimize import brentq
+
+    return float(
+        brentq(lambda m: model_slope_ratio(m, below, above, points_per_decade=25) - ratio,
+               *bracket, xtol=1e-5)
+    )
+
+
+# --------------------------------------------------------------------------- fitting δv/v
+_QUANTITIES = {"velocity": 1.0, "dielectric": -2.0}
+
+
+def _quantity_sign(quantity: str) -> float:
+    if quantity not in _QUANTITIES:
+        raise ValueError(
+            f"quantity must be 'velocity' (δv/v) or 'dielectric' (δε/ε), got {quantity!r}"
+        )
+    return _QUANTITIES[quantity]
+
+
+def velocity_model(T, omega, A, C, mu, offset=0.0, T_ref=None, cutoff=RESONANT_CUTOFF,
+                   quantity="velocity"):
+    """The fit model: Eqs. 7-8 of Churkin et al. (2021) with the Eq. 3 DOS at fixed-T μ.
+
+    ``δv/v(T) = C [u(T) - u(T_ref)] + offset`` with ``u`` =
+    :func:`tlspaper.observables.velocity_shift` for
+    ``PowerLawDOS(mu, B=1)``, i.e. ``P0(E) γ²/ρv² = C (T² + E²)^(μ/2)`` (energies in K).
+    For ``quantity='dielectric'`` the model is δε/ε = -2 × that (see
+    :func:`tlspaper.observables.dielectric_shift`).
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K].
+    omega : float
+        Probing frequency (book: angular, rad/s).
+    A : float
+        One-phonon rate prefactor, unit of omega per K³ (``A = ω/T0³``).
+    C : float
+        ``P0 γ²/ρv²`` at 1 K (dimensionless; μ = 0: the STM's C).
+    mu : float
+        Power of Eq. 3, > -1.
+    offset : float
+        The model value at `T_ref` (or, if `T_ref` is None, a constant added to the
+        cutoff-dependent absolute value).
+    T_ref : float, optional
+        Reference temperature [K] at which ``y = offset``.
+    cutoff : float
+        Resonant cutoff [K] (only matters if `T_ref` is None).
+    quantity : {'velocity', 'dielectric'}
+
+    Returns
+    -------
+    numpy.ndarray
+        δv/v (or δε/ε), shape of `T`.
+
+    Examples
+    --------
+    >>> y = velocity_model([0.01, 0.02], omega=1.0, A=1.0, C=1e-4, mu=0.0, T_ref=0.01)
+    >>> round(float(y[1] / (1e-4 * np.log(2))), 6)     # T << T0 = 1 K: STM slope +C ln T
+    1.0
+    """
+    sign = _quantity_sign(quantity)
+    dos = PowerLawDOS(mu)
+    u = velocity_shift(T, dos, omega, A, cutoff=cutoff)
+    if T_ref is not None:
+        u = u - velocity_shift(_positive("T_ref (K)", T_ref), dos, omega, A, cutoff=cutoff)
+    return sign * C * u + offset
+
+
+#: Names of the parameters of :func:`velocity_model` that :func:`fit_velocity` can fit.
+FIT_PARAMETERS = ("A", "C", "mu", "offset")
+
+
+@dataclass(frozen=True)
+class VelocityFit:
+    """Result of :func:`fit_velocity`.
+
+    Parameters
+    ----------
+    values : dict
+        Best-fit (or fixed) ``A`` [omega unit/K³], ``C``, ``mu``, ``offset``.
+    errors : dict
+        1σ uncertainties (0 for fixed parameters).
+    free : tuple of str
+        Fitted parameters, in the order of `covariance`.
+    covariance : numpy.ndarray
+        Covariance matrix of the free parameters (A in its own unit, not log A).
+    chi2 : float
+        Sum of squared normalised residuals.
+    dof : int
+        Number of points minus number of free parameters.
+    omega : float
+        Probing frequency used (same unit as A·K³).
+    T_ref : float
+        Reference temperature [K] of `offset`.
+    quantity : str
+        'velocity' or 'dielectric'.
+    cutoff : float
+        Resonant cutoff [K].
+    evaluations : int
+        Number of model evaluations used by the fit.
+    """
+
+    values: dict
+    errors: dict
+    free: tuple
+    covariance: np.ndarray
+    chi2: float
+    dof: int
+    omega: float
+    T_ref: float
+    quantity: str = "velocity"
+    cutoff: float = RESONANT_CUTOFF
+    evaluations: int = 0
+
+    @property
+    def T0(self) -> float:
+        """Crossover temperature ``(ω/A)^(1/3)`` [K]."""
+        return crossover_temperature(self.omega, self.values["A"])
+
+    @property
+    def correlation(self) -> np.ndarray:
+        """Correlation matrix of the free parameters (order of :attr:`free`)."""
+        d = np.sqrt(np.diag(self.covariance))
+        return self.covariance / np.outer(d, d)
+
+    def model(self, T) -> np.ndarray:
+        """The fitted curve at temperatures `T` [K]."""
+        return velocity_model(T, self.omega, T_ref=self.T_ref, cutoff=self.cutoff,
+                              quantity=self.quantity, **self.values)
+
+
+def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma=True,
+                 T_ref=None, cutoff=RESONANT_CUTOFF, quantity="velocity") -> VelocityFit:
+    """Least-squares fit of a δv/v(T) (or δε/ε) curve by Eqs. 7 + 8 with Eq. 3 (fixed-T μ).
+
+    Free parameters: ``A`` (hence T0 = (ω/A)^(1/3)), ``C`` (= P0γ²/ρv² at 1 K), ``mu``,
+    and ``offset``, the value of the curve at `T_ref` (a nuisance parameter: measured
+    δv/v are relative, and the absolute model value depends on the resonant cutoff).
+    Pass ``mu=0`` for the standard tunneling model (the paper's dashed-line fits).
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K], > 0.
+    y : array_like
+        δv/v (or δε/ε) at `T`, dimensionless.
+    sigma : array_like or float
+        1σ uncertainties of `y`, > 0.
+    omega : float
+        Probing frequency; A is returned in the unit of omega per K³ (book: ω = 2πf, rad/s).
+    mu : float, optional
+        Fix μ at this value (e.g. 0 for the STM); default None = fitted.
+    A : float, optional
+        Fix A at this value; default None = fitted.
+    p0 : dict, optional
+        Starting values overriding the automatic ones (keys of :data:`FIT_PARAMETERS`).
+    absolute_sigma : bool
+        True: `sigma` are absolute 1σ errors.  False: only relative weights; the covariance
+        is scaled by chi2/dof (use for curves without error bars, e.g. simulated ones).
+    T_ref : float, optional
+        Reference temperature of `offset` [K]; default the lowest temperature of the data.
+    cutoff : float
+        Resonant cutoff [K] (irrelevant for the fit except at the 1e-6 level, see
+        :func:`tlspaper.observables.velocity_shift_resonant`).
+    quantity : {'velocity', 'dielectric'}
+        'dielectric' fits δε/ε = -2 × the velocity model (maximum -> minimum).
+
+    Returns
+    -------
+    VelocityFit
+
+    Raises
+    ------
+    ValueError
+        For mismatched or non-finite inputs, sigma <= 0, or fewer points than free
+        parameters + 1.
+
+    Examples
+    --------
+    >>> T = np.geomspace(0.03, 1.0, 12)
+    >>> y = velocity_model(T, 1.0, A=1.0 / 0.2**3, C=3e-4, mu=0.1, T_ref=T[0])
+    >>> fit = fit_velocity(T, y, 1e-7, omega=1.0)
+    >>> round(fit.values["mu"], 4), round(fit.T0, 4), round(fit.values["C"] * 1e4, 3)
+    (0.1, 0.2, 3.0)
+    """
+    from scipy.optimize import least_squares
+
+    sign = _quantity_sign(quantity)
+    T = _temperatures(T).ravel()
+    y = np.asarray(y, dtype=float).ravel()
+    sigma = np.broadcast_to(np.asarray(sigma, dtype=float), T.shape).copy()
+    if y.shape != T.shape or not np.all(np.isfinite(y)):
+        raise ValueError(f"y must hold {T.size} finite values (one per temperature)")
+    _positive_array("sigma", sigma)
+    omega = _positive("omega", omega)
+    T_ref = float(T.min()) if T_ref is None else _positive("T_ref (K)", T_ref)
+    fixed = {}
+    if mu is not None:
+        mu = float(mu)
+        if not math.isfinite(mu) or mu <= -1:
+            raise ValueError(f"mu must be a finite number > -1 (or None to fit it), got {mu}")
+        fixed["mu"] = mu
+    if A is not None:
+        fixed["A"] = _positive("A", A)
+    free = tuple(p for p in FIT_PARAMETERS if p not in fixed)
+    if T.size < len(free) + 1:
+        raise ValueError(
+            f"need at least {len(free) + 1} data points to fit {len(free)} parameters "
+            f"{free}, got {T.size}"
+        )
+    p0 = dict(p0 or {})
+    unknown = set(p0) - set(FIT_PARAMETERS)
+    if unknown:
+        raise ValueError(f"p0 has unknown keys {sorted(unknown)}; allowed {FIT_PARAMETERS}")
+
+    grid = np.append(T, T_ref)
+    evaluations = [0]
+
+    def shape(logA, mu_):
+        evaluations[0] += 1
+        u = velocity_shift(grid, PowerLawDOS(mu_), omega, math.exp(logA), cutoff=cutoff)
+        return sign * (u[:-1] - u[-1])
+
+    # starting values: T0 at the extremum of the data, μ = 0.1, then C and offset linear
+    t_ext = float(T[np.argmax(sign * y)])
+    start = {"A": fixed.get("A", p0.get("A", omega / t_ext**3)),
+             "mu": fixed.get("mu", p0.get("mu", 0.1))}
+    f0 = shape(math.log(start["A"]), start["mu"])
+    design = np.column_stack([f0, np.ones_like(f0)]) / sigma[:, None]
+    (c_lin, off_lin), *_ = np.linalg.lstsq(design, y / sigma, rcond=None)
+    start["C"] = p0.get("C", c_lin if c_lin > 0 else 1e-4)
+    start["offset"] = p0.get("offset", off_lin)
+
+    def unpack(x):
+        vals = dict(fixed)
+        vals.update(zip(free, x, strict=True))
+        return (math.log(vals["A"]) if "A" in fixed else vals["A"]), vals
+
+    # internal vector: log A instead of A
+    x0 = np.array([math.log(start[p]) if p == "A" else start[p] for p in free])
+    cache = {}
+
+    def residuals(x):
+        key = x.tobytes()
+        if key not in cache:
+            logA, vals = unpack(x)
+            f = shape(logA, vals["mu"])
+            cache.clear()
+            cache[key] = f
+        _, vals = unpack(x)
+        return (vals["C"] * cache[key] + vals["offset"] - y) / sigma
+
+    def jacobian(x):
+        residuals(x)
+        f = cache[x.tobytes()]
+        logA, vals = unpack(x)
+        cols = []
+        for p in free:
+            if p == "C":
+                cols.append(f / sigma)
+            elif p == "offset":
+                cols.append(1.0 / sigma)
+            else:
+                h = 1e-6 * max(1.0, abs(logA)) if p == "A" else 1e-6
+                la, m = (logA + h, vals["mu"]) if p == "A" else (logA, vals["mu"] + h)
+                cols.append(vals["C"] * (shape(la, m) - f) / h / sigma)
+        return np.column_stack(cols)
+
+    lower = [-np.inf if p != "mu" else -0.9 for p in free]
+    upper = [np.inf if p != "mu" else 2.0 for p in free]
+    sol = least_squares(residuals, x0, jac=jacobian, bounds=(lower, upper), method="trf",
+                        x_scale="jac", xtol=1e-10, ftol=1e-10, gtol=1e-10)
+    _, vals = unpack(sol.x)
+    if "A" in free:
+        vals["A"] = math.exp(vals["A"])
+    J = jacobian(sol.x)
+    u_, s_, vt = np.linalg.svd(J, full_matrices=False)
+    s_inv = np.where(s_ > s_[0] * 1e-14, 1.0 / s_, 0.0)
+    cov = (vt.T * s_inv**2) @ vt
+    chi2 = float(np.sum(sol.fun**2))
+    dof = T.size - len(free)
+    if not absolute_sigma:
+        cov = cov * (chi2 / dof if dof > 0 else np.nan)
+    scale = np.array([vals["A"] if p == "A" else 1.0 for p in free])  # d A = A d(log A)
+    cov = cov * np.outer(scale, scale)
+    errors = {p: 0.0 for p in FIT_PARAMETERS}
+    errors.update({p: float(math.sqrt(cov[i, i])) for i, p in enumerate(free)})
+    values = {p: float(vals[p]) for p in FIT_PARAMETERS}
+    return VelocityFit(values=values, errors=errors, free=free, covariance=cov, chi2=chi2,
+                       dof=dof, omega=omega, T_ref=T_ref, quantity=quantity, cutoff=cutoff,
+                       evaluations=evaluations[0])
+
+
+# --------------------------------------------------------------------------- curve files
+#: Header keys (``# key: value`` comment lines) required in a curve CSV.
+CURVE_HEADER_KEYS = ("quantity", "frequency_Hz", "source", "doi")
+#: Columns of a curve CSV: temperature [K], δv/v or δε/ε, its 1σ error.
+CURVE_COLUMNS = ("T_K", "y", "sigma")
+
+
+@dataclass(frozen=True)
+class Curve:
+    """A measured (or synthetic) δv/v(T) or δε/ε(T) curve, as read by :func:`load_curve`.
+
+    Parameters
+    ----------
+    T : numpy.ndarray
+        Temperatures [K].
+    y : numpy.ndarray
+        δv/v (``quantity='velocity'``) or δε/ε ('dielectric'), dimensionless.
+    sigma : numpy.ndarray
+        1σ uncertainties of `y`.
+    quantity : str
+        'velocity' or 'dielectric'.
+    frequency_Hz : float
+        Probing frequency f [Hz] (cyclic); the angular ω = 2πf is :attr:`omega`.
+    source : str
+        Citation of the measurement, or a description starting with ``synthetic``.
+    doi : str
+        DOI of the source, or ``none``.
+    meta : dict
+        All ``# key: value`` header entries.
+    """
+
+    T: np.ndarray
+    y: np.ndarray
+    sigma: np.ndarray
+    quantity: str
+    frequency_Hz: float
+    source: str
+    doi: str
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def omega(self) -> float:
+        """Angular probing frequency ω = 2πf [rad/s] (the book's convention)."""
+        return 2.0 * math.pi * self.frequency_Hz
+
+    @property
+    def synthetic(self) -> bool:
+        """True if the source declares the curve synthetic (generated from a model)."""
+        return self.source.lower().startswith("synthetic")
+
+
+def _curve_path(name) -> Path:
+    from .data import fetch, registry
+
+    name = str(name)
+    if Path(name).is_file() and name not in registry():
+        return Path(name)
+    return fetch(name)
+
+
+def load_curve(name) -> Curve:
+    """Load a digitised or synthetic δv/v(T) or δε/ε(T) curve from a CSV file.
+
+    The file format (``#`` lines are comments; the four ``# key: value`` header lines
+    are required, other ``# key: value`` lines are kept in ``meta``)::
+
+        # quantity: velocity
+        # frequency_Hz: 90000
+        # source: <citation of the measurement, figure, "digitised by ...">
+        # doi: <DOI of the source, or none>
+        T_K,y,sigma
+        0.0500,-1.234e-05,2e-07
+        ...
+
+    ``quantity`` is ``velocity`` (y = δv/v) or ``dielectric`` (y = δε/ε); ``frequency_Hz``
+    is the probing frequency f [Hz] (the fit uses the angular ω = 2πf).  Columns: ``T_K``
+    temperature [K] (> 0), ``y`` the dimensionless shift (any zero: only differences are
+    used by :func:`fit_velocity`), ``sigma`` its 1σ error (> 0).  A file
+    generated from a model must say ``synthetic`` at the start of ``source`` and in its name.
+    Put your own file in ``data/`` and register it (:func:`tlspaper.data.register`), or pass
+    a path.
+
+    Parameters
+    ----------
+    name : str or path-like
+        Registry file name or path of a CSV file.
+
+    Returns
+    -------
+    Curve
+
+    Raises
+    ------
+    tlspaper.data.DataError
+        If a column is missing or the file has no rows (from :func:`tlspaper.data.load_csv`).
+    ValueError
+        If a header key is missing or malformed, or T/sigma are not positive.
+
+    Examples
+    --------
+    >>> c = load_curve("dv_v_synthetic_fig5a_parameters.csv")
+    >>> c.synthetic, c.quantity, len(c.T)
+    (True, 'velocity', 30)
+    """
+    from .data import load_csv
+
+    path = _curve_path(name)
+    meta = {}
+    with open(path) as fh:
+        for line in fh:
+            s = line.strip()
+            if s.startswith("#") and ":" in s:
+                key, value = s[1:].split(":", 1)
+                meta.setdefault(key.strip(), value.strip())
+    missing = [k for k in CURVE_HEADER_KEYS if k not in meta]
+    if missing:
+        raise ValueError(
+            f"{path}: missing header line(s) {', '.join('# ' + k + ': ...' for k in missing)}; "
+            f"a curve CSV needs {list(CURVE_HEADER_KEYS)} (see tlspaper.velocity_fit.load_curve)"
+        )
+    _quantity_sign(meta["quantity"])
+    try:
+        freq = float(meta["frequency_Hz"])
+    except ValueError:
+        raise ValueError(
+            f"{path}: frequency_Hz must be a number [Hz], got {meta['frequency_Hz']!r}"
+        ) from None
+    _positive(f"{path}: frequency_Hz", freq)
+    table = load_csv(str(path), required=CURVE_COLUMNS)
+    T = _positive_array(f"{path}: column T_K", table["T_K"])
+    y = np.asarray(table["y"], dtype=float)
+    if not np.all(np.isfinite(y)):
+        raise ValueError(f"{path}: column y has empty or non-finite entries")
+    sigma = _positive_array(f"{path}: column sigma", table["sigma"])
+    return Curve(T=T, y=y, sigma=sigma, quantity=meta["quantity"], frequency_Hz=freq,
+                 source=meta["source"], doi=meta["doi"], meta=meta)
+
+
+def save_curve(path, curve: Curve) -> Path:
+    """Write `curve` in the format of :func:`load_curve`, atomically.
+
+    Parameters
+    ----------
+    path : path-like
+        Target CSV file (its folder must exist).
+    curve : Curve
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> c = synthetic_curve([0.1, 0.2, 0.3], 1e3, 2e5, 3e-4, 0.1, 1e-6, seed=1)
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     back = load_curve(save_curve(Path(d) / "c.csv", c))
+    >>> bool(np.allclose(back.y, c.y, rtol=1e-9)), back.meta["seed"]
+    (True, '1')
+    """
+    from ._io import atomic_path
+
+    path = Path(path)
+    head = {**curve.meta, "quantity": curve.quantity, "frequency_Hz": repr(curve.frequency_Hz),
+            "source": curve.source, "doi": curve.doi}
+    lines = [f"# {k}: {v}" for k, v in head.items()]
+    lines.append(",".join(CURVE_COLUMNS))
+    lines += [f"{t:.10g},{y:.10g},{s:.6g}" for t, y, s in zip(curve.T, curve.y, curve.sigma,
+                                                             strict=True)]
+    with atomic_path(path) as tmp:
+        tmp.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def synthetic_curve(T, frequency_Hz, A, C, mu, sigma, seed, offset=0.0,
+                    quantity="velocity") -> Curve:
+    """A curve generated from :func:`velocity_model` plus Gaussian noise, labelled synthetic.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperatures [K].
+    frequency_Hz : float
+        Probing frequency f [Hz]; the model uses ω = 2πf.
+    A : float
+        Rate prefactor [rad s⁻¹ K⁻³] (angular, like ω).
+    C, mu, offset : float
+        Parameters of :func:`velocity_model` (offset at T_ref = min(T)).
+    sigma : float
+        Standard deviation of the added noise (dimensionless), > 0.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    quantity : {'velocity', 'dielectric'}
+
+    Returns
+    -------
+    Curve
+        With ``source`` starting "synthetic" and the generating parameters in ``meta``.
+
+    Examples
+    --------
+    >>> c = synthetic_curve([0.1, 0.2, 0.3], 1e3, 2e5, 3e-4, 0.1, 1e-6, seed=1)
+    >>> c.synthetic, c.meta["mu"]
+    (True, '0.1')
+    """
+    T = _temperatures(T).ravel()
+    sigma = _positive("sigma", sigma)
+    omega = 2.0 * math.pi * _positive("frequency_Hz", frequency_Hz)
+    clean = velocity_model(T, omega, A, C, mu, offset, T_ref=float(T.min()), quantity=quantity)
+    y = clean + np.random.default_rng(seed).normal(0.0, sigma, T.size)
+    meta = {"generator": f"{__name__}.synthetic_curve", "A_rad_per_s_K3": repr(A),
+            "C": repr(C), "mu": repr(mu), "offset": repr(offset), "T_ref_K": repr(float(T.min())),
+            "noise_sigma": repr(sigma), "seed": str(seed)}
+    source = ("synthetic: generated from Eqs. 7 + 8 with the DOS of Eq. 3 (Churkin et al. "
+              "2021) and Gaussian noise; NOT measured data")
+    return Curve(T=T, y=y, sigma=np.full(T.size, sigma), quantity=quantity,
+                 frequency_Hz=float(frequency_Hz), source=source, doi="none", meta=meta)
