@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -45,8 +44,9 @@ BASE_URL_ENV = "TLSPAPER_DATA_URL"
 DATA_DIR_ENV = "TLSPAPER_DATA_DIR"
 
 _CHECKOUT_DATA = Path(__file__).resolve().parent.parent / "data"
-#: The ``data/`` folder's registry and small tables, installed as package data.
-_PACKAGED = "tlspaper._data"
+#: The ``data/`` folder's registry and small tables, installed inside the package (a wheel maps
+#: ``data/`` to ``tlspaper/_data/``; a checkout has no such folder and uses ``data/`` itself).
+_PACKAGED = Path(__file__).resolve().parent / "_data"
 
 
 class DataError(RuntimeError):
@@ -76,11 +76,8 @@ def data_dir() -> Path | None:
 
 def _packaged_file(name: str) -> Path | None:
     """The installed copy of `name` (registry or small table), or None."""
-    try:
-        entry = resources.files(_PACKAGED).joinpath(name)
-    except ModuleNotFoundError:
-        return None
-    return Path(str(entry)) if entry.is_file() else None
+    path = _PACKAGED / name
+    return path if path.is_file() else None
 
 
 def _parse_registry(text: str, source: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from tlspaper import _runs, data
+from tlspaper import electron_glass as eg
 from tlspaper import meanfield as mf
 from tlspaper.papers import churkin2013 as paper
 
@@ -149,6 +150,21 @@ def test_generate_matches_the_driver_on_a_small_spec(tmp_path):
     rng = np.random.default_rng(np.random.SeedSequence([paper.MASTER_SEED, 0, 2]))
     ref = mf.solve_tls_glass(100, 1.0, 1.0, 0.1, rng, paper.DELTA0_RANGE)
     np.testing.assert_array_equal(a[0]["E"][2], ref.E.astype(np.float32))
+
+
+def test_electron_glass_solver_on_a_tiny_spec(tmp_path):
+    cfg = dict(label="tiny", N=10, W=1.0, J=1.0, T=0.1, xi=0.1)
+    spec = dataclasses.replace(paper.DATASETS["meanfield_eg_disorder.npz"], configs=(cfg,),
+                               realizations=(2,), seed=5)
+    (got,), meta = _runs.load(_runs.run(spec, tmp_path / "tiny_eg.npz",
+                                        checkpoint_dir=tmp_path / "ck"))
+    assert meta["seed"] == 5 and got["E"].shape == (2, 10) and got["rates"].shape == (2, 9)
+    # realization r of configuration k is seeded by SeedSequence([seed, k, r])
+    for r in range(2):
+        rng = np.random.default_rng(np.random.SeedSequence([5, 0, r]))
+        ref = eg.solve_electron_glass(10, 1.0, 1.0, 0.1, rng, xi=0.1)
+        np.testing.assert_array_equal(got["E"][r], ref["E"].astype(np.float32))
+        np.testing.assert_array_equal(got["rates"][r], ref["rates"].astype(np.float32))
 
 
 def test_generate_unknown_name_and_registering(tmp_path, monkeypatch):

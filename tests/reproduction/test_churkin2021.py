@@ -176,3 +176,10 @@ def test_equations_of_the_dos_and_energy_scale_modules():
     assert cc.EQUATIONS["Eq. 9"] is energy_scales.dipolar_gap_dos
     # Eq. 3 by hand: B (T² + E²)^(μ/2) at T = 0.3 K, E = 0.4 K, μ = 1 -> B × 0.5 K
     assert float(cc.EQUATIONS["Eq. 3"](0.3, 0.4, 2.0, 1.0)) == pytest.approx(1.0)
+
+
+def test_rows_hold_the_dos_and_energy_scale_groups_at_their_ends(dos_rows, energy_rows):
+    rows = cc.rows()
+    assert rows[:len(dos_rows)] == dos_rows
+    assert rows[len(rows) - len(energy_rows):] == energy_rows
+    assert all(r.paper == "churkin2021" for r in rows)

@@ -11,6 +11,8 @@ import pytest
 from tlspaper import data
 from tlspaper._io import atomic_path
 
+CHECKOUT = data.data_dir()
+
 
 @pytest.fixture
 def scratch_data(tmp_path, monkeypatch):
@@ -99,3 +101,54 @@ def test_atomic_path_leaves_target_untouched_on_error(tmp_path):
         raise RuntimeError("boom")
     assert target.read_text() == "old"
     assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.fixture
+def installed_only(tmp_path, monkeypatch):
+    """As an installed package sees it: no checkout, an empty cache, an unreachable mirror."""
+    monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
+    monkeypatch.setattr(data, "_CHECKOUT_DATA", tmp_path / "no_checkout")
+    packaged = tmp_path / "_data"  # what a wheel installs: the registry and the small tables
+    packaged.mkdir()
+    for f in CHECKOUT.iterdir():
+        if f.name == "registry.txt" or f.suffix == ".csv":
+            shutil.copy(f, packaged / f.name)
+    monkeypatch.setattr(data, "_PACKAGED", packaged)
+    monkeypatch.setattr(data.pooch, "os_cache", lambda project: tmp_path / "cache")
+    monkeypatch.setenv(data.BASE_URL_ENV, "http://127.0.0.1:9/")  # discard port: refused
+    return tmp_path
+
+
+def test_installed_package_reads_registry_and_tables_offline(installed_only):
+    assert data.data_dir() is None
+    reg = data.registry()
+    assert "glasses_carruzzo_yu_2020.csv" in reg and "dos_mc_L12_J2K.npz" in reg
+    path = data.fetch("glasses_carruzzo_yu_2020.csv")  # shipped inside the package
+    assert pooch.file_hash(str(path), alg="sha256") == reg["glasses_carruzzo_yu_2020.csv"]
+
+
+def test_installed_package_without_large_file_says_how_to_get_it(installed_only):
+    with pytest.raises(data.DataError) as err:
+        data.fetch("dos_mc_L12_J2K.npz")
+    msg = str(err.value)
+    assert "\n" not in msg and "Traceback" not in msg
+    assert "dos_mc_L12_J2K.npz" in msg and data.DATA_DIR_ENV in msg
+    assert "tlspaper generate dos_mc_L12_J2K.npz" in msg and "127.0.0.1:9" in msg
+
+
+def test_installed_package_uses_a_verified_cache_copy(installed_only):
+    name = "dos_mc_L8_J2K.npz"
+    cache = installed_only / "cache"
+    cache.mkdir()
+    shutil.copy(CHECKOUT / name, cache / name)
+    assert data.fetch(name) == cache / name
+    with open(cache / name, "ab") as fh:  # a damaged cache copy is not used
+        fh.write(b"x")
+    with pytest.raises(data.DataError, match="could not be downloaded"):
+        data.fetch(name)
+
+
+def test_default_url_is_pinned_to_the_package_version():
+    import tlspaper
+
+    assert f"/v{tlspaper.__version__}/data/" in data.DEFAULT_BASE_URL

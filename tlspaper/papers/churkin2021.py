@@ -916,11 +916,14 @@ def generate(name: str, *, realizations: int | None = None, output=None) -> Path
 def rows() -> list[Row]:
     """Every published-vs-ours comparison of this paper, in the book's reading order.
 
-    The DOS chapter (:func:`dos_rows`), κ and C (:func:`exponent_rows`), sound velocity
-    (:func:`velocity_rows`), energy scales (:func:`energy_scales_rows`).
+    The DOS chapter (:func:`dos_rows`); Figs. 2 and 3, Table II exponents, Sec. I and Fig. 4
+    (:func:`fig2_rows`, :func:`fig3_rows`, :func:`table2_rows`, :func:`stm_rows`,
+    :func:`silica_rows`: the rows of the κ/C and sound-velocity chapters, in the order of the
+    scorecard appendix); the energy scales (:func:`energy_scales_rows`).
 
     Returns
     -------
     list of Row
     """
-    return dos_rows() + exponent_rows() + velocity_rows() + energy_scales_rows()
+    return (dos_rows() + fig2_rows() + fig3_rows() + table2_rows() + stm_rows() + silica_rows()
+            + energy_scales_rows())
