@@ -9,7 +9,7 @@ Physics (never imports the paper layer)
     ``tlspaper.dos``              the single-TLS density of states n(T, E): power law, tables, fits
     ``tlspaper.montecarlo``       simulated-annealing Monte Carlo of the interacting-TLS DOS
     ``tlspaper.one_phonon``       the one-phonon relaxation rate of a single TLS
-    ``tlspaper.observables``      κ, specific heat, sound velocity and dielectric constant from a DOS
+    ``tlspaper.observables``      κ, specific heat, sound velocity, dielectric constant from a DOS
     ``tlspaper.velocity_fit``     fitting measured δv/v(T) or δε/ε(T) curves; the curve format
     ``tlspaper.energy_scales``    two-TLS energy scales, the electric/elastic ratio r, dipolar gap
     ``tlspaper.meanfield``        mean-field energies and relaxation rates of the TLS glass
