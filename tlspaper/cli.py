@@ -120,7 +120,7 @@ def _run_generate(args) -> int:
     if args.realizations is not None and args.realizations < 1:
         raise ValueError(f"--realizations must be an integer >= 1, got {args.realizations}")
     path = papers.generate(args.name, realizations=args.realizations, output=args.output)
-    print(f"wrote {path}")
+    print(f"dataset: {path}")
     return 0
 
 

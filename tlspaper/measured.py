@@ -6,6 +6,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,8 @@ __all__ = [
     "KappaData",
     "LossRow",
     "MeasuredDataError",
+    "interpolate_mu",
+    "interaction_scale",
     "read_kappa_csv",
     "read_loss_table",
 ]
@@ -45,7 +48,9 @@ def _read_lines(path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")  # a leading UTF-8 BOM is dropped
     except UnicodeDecodeError as exc:
-        raise MeasuredDataError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise MeasuredDataError(
+            f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     return text.splitlines()
 
 
@@ -130,7 +135,7 @@ def read_kappa_csv(path: str | os.PathLike) -> KappaData:
     --------
     >>> from tlspaper.data import fetch
     >>> d = read_kappa_csv(fetch("kappa_olson1993_stycast1266.csv"))
-    >>> len(d), d.T[0], d.kappa[0]          # K, W/m/K
+    >>> len(d), float(d.T[0]), float(d.kappa[0])          # K, W/m/K
     (13, 0.0609, 0.000193)
     >>> d.source.split(",")[1]
     'J. R. Olson'
@@ -233,7 +238,8 @@ class LossRow:
     notes: tuple[str, ...] = field(default=())
 
 
-_RANGE = re.compile(r"^\s*([0-9.]+(?:[eE][-+]?[0-9]+)?)\s*(?:[-–]\s*([0-9.]+(?:[eE][-+]?[0-9]+)?))?\s*$")
+_NUM = r"([0-9.]+(?:[eE][-+]?[0-9]+)?)"
+_RANGE = re.compile(rf"^\s*{_NUM}\s*(?:[-–]\s*{_NUM})?\s*$")
 _SCALE = re.compile(r"\[\s*x\s*10\^?\s*(-?\s*[0-9]+)\s*\]")
 _KEY = re.compile(r"\[\^([^\]]+)\]")
 _REF = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
@@ -261,8 +267,8 @@ def _loss_range(path, line, column, cell, scale, on_text, notes):
             f"{_where(path, line, column)}: expected a number or a range 'a-b', got {cell!r} "
             "(pass on_text='skip' to skip such cells)"
         )
-    lo = float(m.group(1)) * scale
-    hi = float(m.group(2)) * scale if m.group(2) else lo
+    lo = float(Decimal(m.group(1)).scaleb(scale))
+    hi = float(Decimal(m.group(2)).scaleb(scale)) if m.group(2) else lo
     return (lo, hi)
 
 
@@ -336,7 +342,7 @@ def read_loss_table(path: str | os.PathLike, on_text: str = "raise") -> list[Los
                 f"{_where(path, start + 1, col)}: header {header[col - 1]!r} has no unit scale "
                 "'[x 10^-N]' (losses are dimensionless multiples of 10^-N)"
             )
-        scales.append(10.0 ** int(m.group(1).replace(" ", "")))
+        scales.append(int(m.group(1).replace(" ", "")))  # the decimal exponent N of 10^N
     rows: list[LossRow] = []
     for i in range(start + 2, len(lines)):
         raw = lines[i]
@@ -358,3 +364,86 @@ def read_loss_table(path: str | os.PathLike, on_text: str = "raise") -> list[Los
     if not rows:
         raise MeasuredDataError(f"{_where(path, start + 1)}: the table has no rows")
     return rows
+
+
+# --------------------------------------------------------------------------- from r to μ
+
+
+def interaction_scale(r, J0_over_h0_elastic: float, combine: str = "quadrature"):
+    """J0/h0 of elastic plus electric TLS-TLS couplings, given r = ⟨|J_dip|⟩/⟨|J_el|⟩.
+
+    The random field h0 is taken as elastic (App. C of Churkin et al. (2021): "elastically
+    dominated typical random fields") and the couplings as the sum of an elastic and an
+    electric dipolar part.  ``combine='quadrature'``: independent zero-mean Gaussian parts
+    (as the J_ij of the Monte Carlo model), whose sum has ⟨|J|⟩ ∝ √(J_el² + J_dip²), so
+    J0/h0 = x_el √(1 + r²).  ``combine='linear'``: fully correlated parts, x_el (1 + r), an
+    upper bound.
+
+    Parameters
+    ----------
+    r : float or array_like
+        Electric/elastic ratio (dimensionless), >= 0.
+    J0_over_h0_elastic : float
+        J0/h0 of the elastic couplings alone (dimensionless), > 0.
+    combine : {'quadrature', 'linear'}
+
+    Returns
+    -------
+    float or numpy.ndarray
+        J0/h0 (dimensionless).
+
+    Examples
+    --------
+    >>> round(interaction_scale(0.75, 0.04), 9)
+    0.05
+    >>> round(interaction_scale(1.0, 0.03, "linear"), 9)
+    0.06
+    """
+    r = np.asarray(r, dtype=float)
+    if np.any(~np.isfinite(r)) or np.any(r < 0):
+        raise ValueError(f"r must be finite and >= 0, got {r}")
+    if not (math.isfinite(J0_over_h0_elastic) and J0_over_h0_elastic > 0):
+        raise ValueError(f"J0_over_h0_elastic must be > 0, got {J0_over_h0_elastic!r}")
+    if combine == "quadrature":
+        out = J0_over_h0_elastic * np.sqrt(1.0 + r * r)
+    elif combine == "linear":
+        out = J0_over_h0_elastic * (1.0 + r)
+    else:
+        raise ValueError(f"combine must be 'quadrature' or 'linear', got {combine!r}")
+    return float(out) if out.ndim == 0 else out
+
+
+def interpolate_mu(x, grid_x, grid_mu, grid_err=None):
+    """μ at J0/h0 = x by linear interpolation of a Monte Carlo scan μ(J0/h0).
+
+    Outside the scan the end values are returned and flagged: the caller must say so.
+
+    Parameters
+    ----------
+    x : float or array_like
+        J0/h0 (dimensionless).
+    grid_x, grid_mu : array_like
+        The scan: J0/h0 (increasing) and the fitted μ there.
+    grid_err : array_like, optional
+        1σ errors of `grid_mu` (interpolated the same way).
+
+    Returns
+    -------
+    mu, err, outside : numpy.ndarray
+        Interpolated μ, its error (NaN without `grid_err`) and a flag for x outside the scan.
+
+    Examples
+    --------
+    >>> grid = [0.1, 0.2, 0.5], [0.1, 0.2, 0.3], [0.01, 0.02, 0.03]
+    >>> mu, err, out = interpolate_mu([0.15, 0.7], *grid)
+    >>> [round(float(v), 6) for v in mu], [round(float(v), 6) for v in err], out.tolist()
+    ([0.15, 0.3], [0.015, 0.03], [False, True])
+    """
+    x = np.atleast_1d(np.asarray(x, dtype=float))
+    gx = np.asarray(grid_x, dtype=float)
+    if gx.size < 2 or np.any(np.diff(gx) <= 0):
+        raise ValueError("grid_x must be increasing with at least two points")
+    mu = np.interp(x, gx, np.asarray(grid_mu, dtype=float))
+    err = (np.interp(x, gx, np.asarray(grid_err, dtype=float)) if grid_err is not None
+           else np.full(x.shape, math.nan))
+    return mu, err, (x < gx[0]) | (x > gx[-1])

@@ -81,6 +81,17 @@ def test_generate_synthetic_reproduces_the_registered_curve(tmp_path):
         paper.generate_synthetic("nope.csv", output=tmp_path / "nope.csv")
 
 
+def test_generate_synthetic_never_rewrites_the_registered_file(capsys):
+    from tlspaper.data import fetch
+
+    name = "dv_v_synthetic_fig5a_parameters.csv"
+    registered = fetch(name)
+    before = registered.read_bytes()
+    assert paper.generate_synthetic(name, output=registered) == registered
+    assert "never rewritten in place" in capsys.readouterr().out
+    assert registered.read_bytes() == before
+
+
 def test_equation_table_entries():
     eq = paper.EQUATIONS
     assert eq["Eq. 5"] is observables.thermal_conductivity

@@ -548,6 +548,9 @@ SYNTHETIC_DATASETS = {
 }
 
 
+DATASETS.update(SYNTHETIC_DATASETS)
+
+
 def generate_synthetic(name: str, output=None):
     """Regenerate the synthetic curve `name` of :data:`SYNTHETIC_DATASETS`.
 
@@ -557,30 +560,36 @@ def generate_synthetic(name: str, output=None):
         Registry name, a key of :data:`SYNTHETIC_DATASETS`.
     output : path-like, optional
         Target file; default `name` in the local data folder
-        (:func:`tlspaper.data.data_dir`), or in the working directory if there is none.
+        (:func:`tlspaper.data.data_dir`), or in the working directory if there is none.  A
+        registered file is never rewritten in place: if `output` is the registered file and
+        it exists, nothing is written and its path is returned.
 
     Returns
     -------
     pathlib.Path
-        The written CSV file (format of :func:`tlspaper.velocity_fit.load_curve`).
+        The written CSV file (format of :func:`tlspaper.velocity_fit.load_curve`), or the
+        registered file.
 
     Raises
     ------
     KeyError
         If `name` is not a synthetic dataset of this paper.
     """
-    from pathlib import Path
-
-    from ..data import data_dir
+    from ..data import data_dir, registry
 
     if name not in SYNTHETIC_DATASETS:
         raise KeyError(f"{name!r} is not a synthetic dataset of churkin2021; known: "
                        f"{', '.join(sorted(SYNTHETIC_DATASETS))}")
     spec = SYNTHETIC_DATASETS[name]
+    folder = data_dir()
+    output = Path((folder or Path.cwd()) / name if output is None else output)
+    registered = folder / name if folder is not None and name in registry() else None
+    if registered is not None and registered.is_file() and output.resolve() == registered.resolve():
+        print(f"{name}: the registered {registered} exists and is never rewritten in place; "
+              "nothing to do (pass another output to regenerate it)")
+        return registered
     curve = _vf.synthetic_curve(np.geomspace(*spec["T_geomspace"]), spec["frequency_Hz"],
                                 spec["A"], spec["C"], spec["mu"], spec["sigma"], spec["seed"])
-    if output is None:
-        output = (data_dir() or Path.cwd()) / name
     return _vf.save_curve(output, curve)
 
 
@@ -888,6 +897,8 @@ def generate(name: str, *, realizations: int | None = None, output=None) -> Path
     if name not in DATASETS:
         raise KeyError(f"churkin2021 declares no dataset named {name!r}; known: "
                        f"{', '.join(sorted(DATASETS))}")
+    if name in SYNTHETIC_DATASETS:  # a synthetic curve: no realizations to choose
+        return generate_synthetic(name, output=output)
     spec = DATASETS[name]
     R = spec.realizations if realizations is None else int(realizations)
     folder = data_dir()
