@@ -25,6 +25,8 @@ BOOK = ROOT / "book"
 NB_DIR = Path(__file__).resolve().parent / "_nb"
 REF_DIR = Path(__file__).resolve().parent / "reference"
 CHECK_TAG = "nbval-check-output"
+#: The reference refresher is a script, not a test module.
+collect_ignore = ["update_references.py"]
 
 
 def chapter_sources() -> list[Path]:
@@ -72,7 +74,7 @@ def build_all() -> None:
         build_test_notebook(src)
     current = {f"{src.stem}.ipynb" for src in sources}
     for stale in NB_DIR.glob("*.ipynb"):  # chapters that were renamed or removed
-        if stale.name not in current:
+        if stale.name not in current and not stale.name.startswith("."):  # not a temp file
             stale.unlink(missing_ok=True)
 
 
