@@ -9,6 +9,11 @@ import numpy as np
 __all__ = ["positive", "positive_array", "positive_int"]
 
 
+def _rule_where(unit: str, allow_zero: bool) -> tuple[str, str]:
+    """The rule (">= 0" or "> 0") and the unit clause of an error message."""
+    return (">= 0" if allow_zero else "> 0"), (f" (in {unit.strip()})" if unit.strip() else "")
+
+
 def positive(name: str, value, unit: str = "", allow_zero: bool = False) -> float:
     """Return `value` as a float after checking it is finite and > 0 (or >= 0).
 
@@ -32,8 +37,7 @@ def positive(name: str, value, unit: str = "", allow_zero: bool = False) -> floa
     ...
     ValueError: T must be a finite number > 0 (in K), got -1.0
     """
-    rule = ">= 0" if allow_zero else "> 0"
-    where = f" (in {unit.strip()})" if unit.strip() else ""
+    rule, where = _rule_where(unit, allow_zero)
     try:
         x = float(value)
     except (TypeError, ValueError):
@@ -66,8 +70,7 @@ def positive_array(name: str, value, unit: str = "", allow_zero: bool = False) -
     ...
     ValueError: E must be finite and > 0 (in K), got -2.0 (1 of 2 elements)
     """
-    rule = ">= 0" if allow_zero else "> 0"
-    where = f" (in {unit.strip()})" if unit.strip() else ""
+    rule, where = _rule_where(unit, allow_zero)
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):

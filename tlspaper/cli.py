@@ -21,9 +21,16 @@ def _schedule(text: str):
         ) from None
 
 
+def _subcommand(sub, name: str, func, **kwargs) -> argparse.ArgumentParser:
+    """Add the subcommand `name` (add_parser keywords `kwargs`) that runs `func(args)`."""
+    p = sub.add_parser(name, **kwargs)
+    p.set_defaults(func=func)
+    return p
+
+
 def _add_simulate(sub) -> None:
-    p = sub.add_parser(
-        "simulate",
+    p = _subcommand(
+        sub, "simulate", _run_simulate,
         help="Monte Carlo DOS dataset of Eq. 2 (resumes an interrupted run, extends a finished)",
         description=(
             "Simulated-annealing Monte Carlo of the single-TLS DOS (Churkin et al. 2021, Eq. 2). "
@@ -55,7 +62,6 @@ def _add_simulate(sub) -> None:
     p.add_argument("--register", action="store_true",
                    help="record the file's sha256 in the data registry when done")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.set_defaults(func=_run_simulate)
 
 
 def _run_simulate(args) -> int:
@@ -93,8 +99,8 @@ def _run_simulate(args) -> int:
 
 
 def _add_generate(sub) -> None:
-    p = sub.add_parser(
-        "generate",
+    p = _subcommand(
+        sub, "generate", _run_generate,
         help="regenerate a registered dataset from the spec recorded by its paper",
         description=(
             "Regenerate the dataset NAME (a file name of the data registry) from the spec its "
@@ -107,7 +113,6 @@ def _add_generate(sub) -> None:
                    help="override the spec's realization count")
     p.add_argument("--output", type=Path, default=None,
                    help="where to write (default: the generator's default location)")
-    p.set_defaults(func=_run_generate)
 
 
 def _run_generate(args) -> int:
@@ -125,13 +130,12 @@ def _run_generate(args) -> int:
 
 
 def _add_register(sub) -> None:
-    p = sub.add_parser(
-        "register",
+    p = _subcommand(
+        sub, "register", _run_register,
         help="record a data file's sha256 in the data registry",
         description="Add or update PATH (a file directly in the data folder) in registry.txt.",
     )
     p.add_argument("path", type=Path, help="the data file")
-    p.set_defaults(func=_run_register)
 
 
 def _run_register(args) -> int:
@@ -148,12 +152,11 @@ def _run_register(args) -> int:
 
 
 def _add_scorecard(sub) -> None:
-    p = sub.add_parser(
-        "scorecard",
+    _subcommand(
+        sub, "scorecard", _run_scorecard,
         help="compute every published-vs-ours comparison and print the table",
         description="Compute the scorecard rows of every paper from the cached datasets.",
     )
-    p.set_defaults(func=_run_scorecard)
 
 
 def _run_scorecard(args) -> int:

@@ -179,13 +179,16 @@ def _fit(model, data, kappa, error_model, T_min, T_max) -> KappaFit:
             f"for model {model!r}"
         )
     T_ref = float(np.exp(np.mean(np.log(T))))
-    a0 = float(np.exp(np.mean(np.log(k) - 2.0 * np.log(T / T_ref))))
+    slope, ln_a0 = np.polyfit(np.log(T / T_ref), np.log(k), 1)  # start: the log-log line
+    mu0 = float(np.clip(2.0 - slope, -0.85, 1.95)) if model != "stm" else 0.0
+    if model == "stm":
+        ln_a0 = float(np.mean(np.log(k) - 2.0 * np.log(T / T_ref)))
 
     def resid(p):
         mu = 0.0 if model == "stm" else p[1]
         return error_model.residuals(np.exp(p[0]) * _shape(model, T, mu, T_ref), k)
 
-    p0 = [math.log(a0)] + ([] if model == "stm" else [0.0])
+    p0 = [float(ln_a0)] + ([] if model == "stm" else [mu0])
     bounds = ([-np.inf] + ([] if model == "stm" else [-0.9]),
               [np.inf] + ([] if model == "stm" else [2.0]))
     sol = optimize.least_squares(resid, p0, bounds=bounds, x_scale=1.0, diff_step=1e-6,
@@ -212,9 +215,10 @@ def _fit(model, data, kappa, error_model, T_min, T_max) -> KappaFit:
 
 def fit_eq5(T, kappa=None, error_model: ErrorModel = ErrorModel(), T_min: float = 0.0,
             T_max: float = math.inf) -> KappaFit:
-    """Fit κ(T) with Eq. 5 of Churkin et al. (2021) and the DOS of Eq. 3, μ and prefactor free.
+    """Fit a measured κ(T) with the resonant-scattering κ and the power-law DOS, μ and A free.
 
-    The model is ``A · K(T; μ) / K(T_ref; μ)`` with ``K`` from
+    The κ is Eq. 5 of Churkin et al. (2021), the DOS their Eq. 3.  The model is
+    ``A · K(T; μ) / K(T_ref; μ)`` with ``K`` from
     :func:`tlspaper.observables.thermal_conductivity` and ``PowerLawDOS(μ)``; A is κ at the
     geometric mean temperature of the window.  (For a temperature-independent μ, Eq. 5 with
     Eq. 3 is exactly ``∝ T^(2−μ)``, so this fit and :func:`fit_power_law` must agree; both

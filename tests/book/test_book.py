@@ -86,13 +86,13 @@ def test_lab_extra_opens_chapters_as_notebooks():
 
 
 @pytest.mark.parametrize("page", toc_chapters())
-def test_chapter_downloadable_as_notebook(built_book, page):
+def test_book_builds_ipynb_download(built_book, page):
     """The download button offers the executed chapter as .ipynb (beside .md and the PDF)."""
     nb = built_book / "_sources" / f"{page}.ipynb"
     assert nb.is_file() and nb.stat().st_size > 0, f"{page}: no .ipynb download ({nb})"
     json.loads(nb.read_text())  # a real notebook, not a stub
     page_html = (built_book / f"{page}.html").read_text()
-    assert f"_sources/{page}.ipynb".split("/")[-1] in page_html, f"{page}: no .ipynb button"
+    assert f"{Path(page).name}.ipynb" in page_html, f"{page}: no .ipynb download button"
 
 
 # --- headless Chromium ----------------------------------------------------------------------
@@ -104,7 +104,9 @@ LAYOUT_SCRIPT = """
   function describe(el) {
     var s = el.tagName.toLowerCase();
     if (el.id) s += "#" + el.id;
-    if (el.className && typeof el.className === "string") s += "." + el.className.trim().split(/\\s+/).join(".");
+    if (el.className && typeof el.className === "string") {
+      s += "." + el.className.trim().split(/\\s+/).join(".");
+    }
     var text = (el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60);
     return s + " '" + text + "'";
   }
@@ -132,7 +134,9 @@ LAYOUT_SCRIPT = """
       var n = d.querySelector("span.eqno"), m = d.querySelector("mjx-container");
       if (!n || !m) return;
       var a = n.getBoundingClientRect(), b = m.getBoundingClientRect();
-      if (a.left < b.right - 1 && a.right > b.left + 1 && a.top < b.bottom - 1 && a.bottom > b.top + 1) {
+      var apart = a.right <= b.left + 1 || a.left >= b.right - 1
+        || a.bottom <= b.top + 1 || a.top >= b.bottom - 1;
+      if (!apart) {
         covered.push(d.id + " " + (n.textContent || "").trim());
       }
     });
@@ -220,16 +224,21 @@ def rendered(page: str) -> tuple[str, dict]:
     return dom, json.loads(html_lib.unescape(match.group(1)))
 
 
-def cells(dom: str) -> list[tuple[str, str]]:
-    """(class attribute, HTML) of every code cell of a page, in order."""
-    starts = [m for m in re.finditer(r'<div class="(cell(?: [^"]*)?)"', dom)]
+def cells(dom: str) -> list[tuple[str, str, str]]:
+    """(class attribute, HTML, text) of every code cell of a page, in order."""
+    starts = list(re.finditer(r'<div class="(cell(?: [^"]*)?)"', dom))
     ends = [m.start() for m in starts[1:]] + [len(dom)]
-    return [(m.group(1), dom[m.start() : end]) for m, end in zip(starts, ends, strict=True)]
+    return [
+        (
+            m.group(1),
+            dom[m.start() : end],
+            html_lib.unescape(re.sub(r"<[^>]+>", "", dom[m.start() : end])),
+        )
+        for m, end in zip(starts, ends, strict=True)
+    ]
 
 
-chapter_params = toc_chapters() or [
-    pytest.param("none", marks=pytest.mark.skip("no chapters yet"))
-]
+chapter_params = toc_chapters() or [pytest.param("none", marks=pytest.mark.skip("no chapters yet"))]
 
 
 @pytest.mark.browser
@@ -261,7 +270,7 @@ def test_chapter_renders_in_chromium(built_book, page):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page", chapter_params)
-def test_chapter_fits_1280px(built_book, page):
+def test_chromium_chapter_fits_1280px(built_book, page):
     """Nothing in the main column is wider than it: wide things scroll inside their own box."""
     _, layout = rendered(page)
     assert layout["viewport"] == WIDTH, layout
@@ -277,18 +286,19 @@ def test_chapter_fits_1280px(built_book, page):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page", chapter_params)
-def test_drawing_cells_collapsed(built_book, page):
+def test_chromium_drawing_cells_collapsed(built_book, page):
     """Cells that draw a figure are collapsed behind a show/hide toggle; the rest stay open."""
     dom, _ = rendered(page)
     page_cells = cells(dom)
-    drawing = [(cls, body) for cls, body in page_cells if "plt.subplots(" in body]
+    drawing = [(cls, text) for cls, _, text in page_cells if "plt.subplots(" in text]
     assert drawing, f"{page}: no drawing cell found (did the page structure change?)"
     open_drawing = [
-        re.sub(r"<[^>]+>", "", body)[:80].strip() for cls, body in drawing
+        text.strip().splitlines()[0][:80]
+        for cls, text in drawing
         if "tag_hide-input" not in cls.split()
     ]
     assert not open_drawing, f"{page}: drawing cells not tagged hide-input: {open_drawing}"
-    for cls, body in page_cells:
+    for cls, body, _ in page_cells:
         if "tag_hide-input" in cls.split():
             assert re.search(r'<details class="[^"]*\bhide\b[^"]*above-input', body), (
                 f"{page}: a hide-input cell has no show/hide toggle"

@@ -191,6 +191,24 @@ def _rel_rounding(key: str) -> float:
     return _half_unit(pub) / pub
 
 
+def _table_rows(label, col, sigma_col, scale, tolerance, note) -> list[Row]:
+    """One Table I row per glass: ours ``t[col]`` against the printed ``t[col + "_pub"]``.
+
+    `label` is formatted with the glass name; values (and the uncertainty ``t[sigma_col]``,
+    0 if None) are multiplied by `scale`; `tolerance` maps the published value to the row's
+    tolerance.
+    """
+    t = glass_table()
+    rows = []
+    for i, g in enumerate(t["glass"]):
+        pub = float(t[col + "_pub"][i]) * scale  # x * 1.0 == x exactly
+        ours = float(t[col][i]) * scale
+        unc = 0.0 if sigma_col is None else float(t[sigma_col][i]) * scale
+        rows.append(Row("carruzzo2020", "Table I", label.format(g), pub, ours, unc,
+                        tolerance(pub), note))
+    return rows
+
+
 def debye_temperature_rows() -> list[Row]:
     """Table I: the Debye temperature of every glass, from the printed v and v_o.
 
@@ -199,23 +217,10 @@ def debye_temperature_rows() -> list[Row]:
     list of Row
         One row per glass; tolerance: the printed rounding (0.5 K) or 1 %, if larger.
     """
-    t = glass_table()
-    rows = []
-    for i, g in enumerate(t["glass"]):
-        pub = float(t["T_D_pub"][i])
-        rows.append(
-            Row(
-                "carruzzo2020",
-                "Table I",
-                f"T_D ({g}) [K]",
-                pub,
-                float(t["T_D"][i]),
-                0.0,
-                max(0.01, 0.5 / pub),
-                "k_B T_D = ħ v (6π²/v_o)^(1/3) from the printed v, v_o",
-            )
-        )
-    return rows
+    return _table_rows(
+        "T_D ({}) [K]", "T_D", None, 1.0, lambda pub: max(0.01, 0.5 / pub),
+        "k_B T_D = ħ v (6π²/v_o)^(1/3) from the printed v, v_o",
+    )
 
 
 def c_theory_rows() -> list[Row]:
@@ -227,23 +232,10 @@ def c_theory_rows() -> list[Row]:
         One row per glass, in units of 10⁻⁴, with the uncertainty from the rounding of the
         printed inputs; tolerance: the printed rounding (0.05e-4) or 5 %, if larger.
     """
-    t = glass_table()
-    rows = []
-    for i, g in enumerate(t["glass"]):
-        pub = float(t["C_th_pub"][i]) * 1e4
-        rows.append(
-            Row(
-                "carruzzo2020",
-                "Table I",
-                f"C_th ({g}) x 1e4",
-                pub,
-                float(t["C_th"][i]) * 1e4,
-                float(t["sigma_C_th"][i]) * 1e4,
-                max(0.05, 0.05 / pub),
-                "Eq. 12, α = 2.5; unc. from rounding of printed ρ, v, v_o",
-            )
-        )
-    return rows
+    return _table_rows(
+        "C_th ({}) x 1e4", "C_th", "sigma_C_th", 1e4, lambda pub: max(0.05, 0.05 / pub),
+        "Eq. 12, α = 2.5; unc. from rounding of printed ρ, v, v_o",
+    )
 
 
 def coupling_rows() -> list[Row]:
