@@ -21,24 +21,42 @@ def _schedule(text: str):
         ) from None
 
 
-def _subcommand(sub, name: str, func, **kwargs) -> argparse.ArgumentParser:
-    """Add the subcommand `name` (add_parser keywords `kwargs`) that runs `func(args)`."""
-    p = sub.add_parser(name, **kwargs)
+#: help and description of each subcommand.
+_SUBCOMMANDS = {
+    "simulate": (
+        "Monte Carlo DOS dataset of Eq. 2 (resumes an interrupted run, extends a finished)",
+        "Simulated-annealing Monte Carlo of the single-TLS DOS (Churkin et al. 2021, Eq. 2). "
+        "Writes DATA/dos_mc_L{L}_J{J0}K.npz atomically, checkpointing to a hidden "
+        ".NAME.partial.npz next to it; re-running the same command resumes, and a larger "
+        "--realizations extends an existing dataset.",
+    ),
+    "generate": (
+        "regenerate a registered dataset from the spec recorded by its paper",
+        "Regenerate the dataset NAME (a file name of the data registry) from the spec its "
+        "paper module records (tlspaper.papers.<paper>.DATASETS), with a progress bar, "
+        "checkpoints and resume where the generator supports them.",
+    ),
+    "register": (
+        "record a data file's sha256 in the data registry",
+        "Add or update PATH (a file directly in the data folder) in registry.txt.",
+    ),
+    "scorecard": (
+        "compute every published-vs-ours comparison and print the table",
+        "Compute the scorecard rows of every paper from the cached datasets.",
+    ),
+}
+
+
+def _subcommand(sub, name: str, func) -> argparse.ArgumentParser:
+    """Add the subcommand `name` (help and description from :data:`_SUBCOMMANDS`) running `func`."""
+    help_, description = _SUBCOMMANDS[name]
+    p = sub.add_parser(name, help=help_, description=description)
     p.set_defaults(func=func)
     return p
 
 
 def _add_simulate(sub) -> None:
-    p = _subcommand(
-        sub, "simulate", _run_simulate,
-        help="Monte Carlo DOS dataset of Eq. 2 (resumes an interrupted run, extends a finished)",
-        description=(
-            "Simulated-annealing Monte Carlo of the single-TLS DOS (Churkin et al. 2021, Eq. 2). "
-            "Writes DATA/dos_mc_L{L}_J{J0}K.npz atomically, checkpointing to a hidden "
-            ".NAME.partial.npz next to it; re-running the same command resumes, and a larger "
-            "--realizations extends an existing dataset."
-        ),
-    )
+    p = _subcommand(sub, "simulate", _run_simulate)
     p.add_argument("--L", type=int, required=True, help="lattice size (>= 2)")
     p.add_argument("--J0", type=float, required=True, help="interaction scale [K]")
     p.add_argument("--x", type=float, default=0.5, help="TLS concentration (default 0.5)")
@@ -99,15 +117,7 @@ def _run_simulate(args) -> int:
 
 
 def _add_generate(sub) -> None:
-    p = _subcommand(
-        sub, "generate", _run_generate,
-        help="regenerate a registered dataset from the spec recorded by its paper",
-        description=(
-            "Regenerate the dataset NAME (a file name of the data registry) from the spec its "
-            "paper module records (tlspaper.papers.<paper>.DATASETS), with a progress bar, "
-            "checkpoints and resume where the generator supports them."
-        ),
-    )
+    p = _subcommand(sub, "generate", _run_generate)
     p.add_argument("name", help="registry file name, e.g. meanfield_tls_size.npz")
     p.add_argument("--realizations", type=int, default=None,
                    help="override the spec's realization count")
@@ -130,11 +140,7 @@ def _run_generate(args) -> int:
 
 
 def _add_register(sub) -> None:
-    p = _subcommand(
-        sub, "register", _run_register,
-        help="record a data file's sha256 in the data registry",
-        description="Add or update PATH (a file directly in the data folder) in registry.txt.",
-    )
+    p = _subcommand(sub, "register", _run_register)
     p.add_argument("path", type=Path, help="the data file")
 
 
@@ -152,11 +158,7 @@ def _run_register(args) -> int:
 
 
 def _add_scorecard(sub) -> None:
-    _subcommand(
-        sub, "scorecard", _run_scorecard,
-        help="compute every published-vs-ours comparison and print the table",
-        description="Compute the scorecard rows of every paper from the cached datasets.",
-    )
+    _subcommand(sub, "scorecard", _run_scorecard)
 
 
 def _run_scorecard(args) -> int:

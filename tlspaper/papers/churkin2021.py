@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 from typing import NamedTuple
@@ -727,6 +728,16 @@ def _simulated_available() -> bool:
     return all(n in reg for n in MC_DATASETS.values())
 
 
+def _if_simulated(rows_function):
+    """Make `rows_function` return no rows if the datasets of :data:`MC_DATASETS` are missing."""
+
+    @functools.wraps(rows_function)
+    def wrapper() -> list[Row]:
+        return rows_function() if _simulated_available() else []
+
+    return wrapper
+
+
 def _alpha_beta_target() -> tuple[float, float]:
     """Middle and relative half-width of the published range of α and β."""
     lo, hi = PUBLISHED["alpha_beta_range"].value
@@ -745,6 +756,7 @@ def _alpha_beta_rows(where, label, values, errors, note) -> list[Row]:
     ]
 
 
+@_if_simulated
 def fig2_rows() -> list[Row]:
     """Fig. 2: α and β of κ and C from the four simulated DOS datasets, 0.1 - 1 K.
 
@@ -754,8 +766,6 @@ def fig2_rows() -> list[Row]:
     -------
     list of Row
     """
-    if not _simulated_available():
-        return []
     rows = []
     for (L, J0), name in MC_DATASETS.items():
         s = simulated_observables(name, velocity=(L == 12))
@@ -810,6 +820,7 @@ def exponent_rows() -> list[Row]:
     return fig2_rows() + table2_rows() + silica_rows()
 
 
+@_if_simulated
 def fig3_rows() -> list[Row]:
     """Fig. 3: fitted μ (L = 12, J0 = 2, 3 K) and the slope ratio (J0 = 2 K), simulated DOS.
 
@@ -819,8 +830,6 @@ def fig3_rows() -> list[Row]:
     -------
     list of Row
     """
-    if not _simulated_available():
-        return []
     rows = []
     for J0 in (2.0, 3.0):
         s = simulated_observables(MC_DATASETS[(12, J0)])
