@@ -113,20 +113,32 @@ LAYOUT_SCRIPT = """
   function measure() {
     var art = document.querySelector("article.bd-article") || document.querySelector("main");
     var box = art.getBoundingClientRect();
-    function scrolledAway(el) {  // inside a box that clips or scrolls and itself fits
+    // An element wider than the column is fine inside a box that scrolls and itself fits;
+    // inside a box that hides its overflow, the reader loses the part that does not fit.
+    function where(el) {
       for (var a = el.parentElement; a && a !== art; a = a.parentElement) {
-        if (getComputedStyle(a).overflowX !== "visible") {
-          return a.getBoundingClientRect().right <= box.right + 1;
+        var ox = getComputedStyle(a).overflowX;
+        if (ox === "auto" || ox === "scroll") {
+          var ar = a.getBoundingClientRect();
+          return ar.left >= box.left - 1 && ar.right <= box.right + 1 ? "scrolls" : "overflows";
         }
+        if (ox === "hidden" || ox === "clip") return "clipped";
       }
-      return false;
+      return "overflows";
     }
-    var overflow = [];
+    var overflow = [], flagged = new Set();
     art.querySelectorAll("*").forEach(function (el) {
+      if (el.closest("mjx-assistive-mml")) return;  // off-screen copy for screen readers
       var r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) return;
-      if (r.right > box.right + 1 && !scrolledAway(el)) {
-        overflow.push(describe(el) + " ends at " + Math.round(r.right) + " px");
+      if (r.right > box.right + 1 || r.left < box.left - 1) {
+        var state = where(el);
+        if (state !== "scrolls") {
+          flagged.add(el);
+          if (flagged.has(el.parentElement)) return;  // report the outermost box only
+          overflow.push(describe(el) + " " + state + ": spans " + Math.round(r.left) + "-"
+                        + Math.round(r.right) + " px");
+        }
       }
     });
     var covered = [];  // an equation number drawn over its equation
