@@ -3,14 +3,56 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import KW_ONLY, asdict, dataclass
 from typing import NamedTuple
 
-__all__ = ["Published", "Row", "collect", "format_value", "to_markdown"]
+__all__ = ["RULE", "VERDICTS", "Published", "Row", "collect", "counts", "format_value",
+           "half_unit", "to_markdown"]
+
+
+#: The verdicts of :attr:`Row.verdict`, in the order the scorecard counts them.
+VERDICTS = ("agrees", "agrees within systematics", "disagrees", "not comparable")
+
+#: The one comparison rule of the book, stated once (the scorecard appendix prints it).
+RULE = (
+    "σ = √(σ_stat² + σ_pub²), with σ_stat our statistical uncertainty and σ_pub the paper's "
+    "error, or half a unit of the last printed digit when the paper gives none. "
+    "*agrees*: |ours − published| ≤ 2σ. "
+    "*agrees within systematics*: otherwise, the published value lies inside our systematic "
+    "band (ours recomputed over the documented choices the paper leaves open) widened by 2σ "
+    "on each side. *disagrees*: neither; the significance z = |ours − published| / σ is "
+    "given. *not comparable*: the two numbers do not measure the same thing (the reason is "
+    "given)."
+)
+
+
+def half_unit(text: str) -> float:
+    """Half a unit of the last printed digit of a number written as `text`.
+
+    Parameters
+    ----------
+    text : str
+        The number exactly as printed, e.g. ``"0.27"``, ``"2"``, ``"2.9e-4"``, ``"1.95"``.
+
+    Returns
+    -------
+    float
+        The printed precision, e.g. 0.005 for ``"0.27"`` and 0.5 for ``"2"``.
+
+    Examples
+    --------
+    >>> half_unit("0.27"), half_unit("2"), half_unit("0.20")
+    (0.005, 0.5, 0.005)
+    >>> round(half_unit("2.9e-4"), 12)
+    5e-06
+    """
+    mantissa, _, exponent = text.strip().lower().partition("e")
+    decimals = len(mantissa.partition(".")[2])
+    return 0.5 * 10.0 ** (int(exponent or 0) - decimals)
 
 
 class Published(NamedTuple):
-    """A number printed in a paper, with where it is printed.
+    """A number printed in a paper, with where it is printed and its precision.
 
     Parameters
     ----------
@@ -18,20 +60,38 @@ class Published(NamedTuple):
         The value exactly as printed (a tuple for a printed range or list).
     where : str
         Where it is printed, e.g. ``"Table II"``, ``"Sec. III A, text after Eq. 9"``.
+    text : str, optional
+        The number as printed when its trailing zeros matter (``"0.20"``); default
+        ``repr(value)``.
+    sigma : float, optional
+        The paper's own error bar, if it gives one.
 
     Examples
     --------
     >>> Published(0.57, "text after Eq. 11").value
     0.57
+    >>> Published(0.2, "Fig. 3", text="0.20").precision
+    0.005
+    >>> Published(0.13, "Fig. 3", sigma=0.02).precision
+    0.02
     """
 
     value: float | tuple
     where: str
+    text: str = ""
+    sigma: float | None = None
+
+    @property
+    def precision(self) -> float:
+        """The paper's error, else half a unit of the last printed digit."""
+        if self.sigma is not None:
+            return float(self.sigma)
+        return half_unit(self.text or repr(self.value))
 
 
 @dataclass(frozen=True)
 class Row:
-    """One published-vs-ours comparison.
+    """One published-vs-ours comparison, judged by the book's one rule (:data:`RULE`).
 
     Parameters
     ----------
@@ -44,14 +104,37 @@ class Row:
     published : float
         The value printed in the paper.
     ours : float
-        This book's value.
+        This book's value (at the book's central choices).
     uncertainty : float
-        Our statistical uncertainty (0 for a deterministic formula, NaN if unknown).
-    tolerance : float
-        Relative tolerance ``abs(ours - published) / abs(published)`` within which we call it
-        reproduced (stated per row, e.g. the paper's rounding).
+        Our statistical uncertainty σ_stat (0 for a deterministic formula).
+    published_sigma : float
+        σ_pub: the paper's error, or half a unit of the last printed digit
+        (:attr:`Published.precision`, :func:`half_unit`).
+    band : tuple of float, optional
+        Our systematic band (lowest, highest value of ours over the documented choices the
+        paper leaves open), or None when the paper leaves no choice open.
+    band_over : str
+        Which choices span the band (shown in the table).
+    not_comparable : str
+        Non-empty: the reason the two numbers are not comparable; the verdict is then
+        "not comparable".
+    section : str
+        Label of the book section that computes the row (for links from the scorecard).
     note : str
-        Short remark (e.g. why a deviation is expected).
+        Short remark.
+    tolerance : float
+        Ignored; kept only while rows are migrated to the rule (to be removed).
+
+    All fields after `uncertainty` are keyword-only.
+
+    Examples
+    --------
+    >>> Row("p", "Table I", "q", published=2.0, ours=2.08, uncertainty=0.04,
+    ...     published_sigma=0.03).verdict
+    'agrees'
+    >>> r = Row("p", "Fig. 1", "mu", 0.27, 0.20, 0.01, published_sigma=0.005, band=(0.18, 0.26))
+    >>> r.verdict, round(r.z, 1)
+    ('agrees within systematics', 6.3)
     """
 
     paper: str
@@ -60,8 +143,14 @@ class Row:
     published: float
     ours: float
     uncertainty: float = 0.0
-    tolerance: float = 0.05
+    _: KW_ONLY
+    published_sigma: float = 0.0
+    band: tuple[float, float] | None = None
+    band_over: str = ""
+    not_comparable: str = ""
+    section: str = ""
     note: str = ""
+    tolerance: float = 0.0
 
     @property
     def deviation(self) -> float:
@@ -71,17 +160,55 @@ class Row:
         return (self.ours - self.published) / abs(self.published)
 
     @property
+    def sigma(self) -> float:
+        """σ = √(σ_stat² + σ_pub²) of the comparison."""
+        stat = self.uncertainty if math.isfinite(self.uncertainty) else 0.0
+        return math.hypot(stat, self.published_sigma)
+
+    @property
+    def z(self) -> float:
+        """Significance |ours − published| / σ (inf for a difference with σ = 0)."""
+        diff = abs(self.ours - self.published)
+        if self.sigma == 0:
+            return 0.0 if diff == 0 else math.inf
+        return diff / self.sigma
+
+    @property
+    def verdict(self) -> str:
+        """One of :data:`VERDICTS`, by :data:`RULE`."""
+        if self.not_comparable:
+            return "not comparable"
+        if self.z <= 2.0:
+            return "agrees"
+        if self.band is not None:
+            lo, hi = min(self.band), max(self.band)
+            if lo - 2 * self.sigma <= self.published <= hi + 2 * self.sigma:
+                return "agrees within systematics"
+        return "disagrees"
+
+    @property
     def within(self) -> bool:
-        """True if ``abs(deviation) <= tolerance`` or published is within 2 sigma of ours."""
-        if abs(self.deviation) <= self.tolerance:
-            return True
-        return bool(
-            self.uncertainty > 0 and abs(self.ours - self.published) <= 2 * self.uncertainty
-        )
+        """True unless the verdict is "disagrees" (kept for the counts of older chapters)."""
+        return self.verdict in ("agrees", "agrees within systematics")
 
     def as_dict(self) -> dict:
-        """Return the row as a flat dict including ``deviation`` and ``within``."""
-        return {**asdict(self), "deviation": self.deviation, "within": self.within}
+        """Return the row as a flat dict including ``sigma``, ``z`` and ``verdict``."""
+        return {**asdict(self), "deviation": self.deviation, "sigma": self.sigma, "z": self.z,
+                "verdict": self.verdict}
+
+
+def counts(rows) -> dict[str, dict[str, int]]:
+    """Count the verdicts per paper: ``{paper: {verdict: n}}`` with every verdict present.
+
+    Examples
+    --------
+    >>> counts([Row("a", "i", "q", 1.0, 1.0), Row("a", "i", "q", 1.0, 3.0)])["a"]["disagrees"]
+    1
+    """
+    out: dict[str, dict[str, int]] = {}
+    for r in rows:
+        out.setdefault(r.paper, dict.fromkeys(VERDICTS, 0))[r.verdict] += 1
+    return out
 
 
 def collect(papers) -> list[Row]:
@@ -115,16 +242,32 @@ def format_value(x: float, unc: float = 0.0) -> str:
     return text
 
 
+def _verdict_cell(r: Row) -> str:
+    if r.verdict == "disagrees":
+        return f"**disagrees** ({r.z:.1f}σ)"
+    if r.verdict == "not comparable":
+        return f"not comparable: {r.not_comparable}"
+    return r.verdict
+
+
 def to_markdown(rows: list[Row]) -> str:
-    """Render rows as a Markdown table (used by the scorecard appendix and each chapter)."""
-    head = (
-        "| paper | item | quantity | published | ours ± unc. | deviation | tolerance | within |\n"
-    )
-    head += "|---|---|---|---|---|---|---|---|\n"
-    lines = [
-        f"| {r.paper} | {r.item} | {r.quantity} | {format_value(r.published)} | "
-        f"{format_value(r.ours, r.uncertainty)} | {100 * r.deviation:+.1f} % | "
-        f"{100 * r.tolerance:.0f} % | {'yes' if r.within else '**no**'} |"
-        for r in rows
-    ]
+    """Render rows as a Markdown table (used by the scorecard appendix and each chapter).
+
+    Examples
+    --------
+    >>> print(to_markdown([Row("a", "Eq. 1", "x", 1.0, 1.5, 0.1, published_sigma=0.05)]).splitlines()[2])
+    | a | Eq. 1 | x | 1 ± 0.05 | 1.5 ± 0.1 | – | **disagrees** (4.5σ) |
+    """
+    head = "| paper | item | quantity | published | ours ± stat. | systematic band | verdict |\n"
+    head += "|---|---|---|---|---|---|---|\n"
+    lines = []
+    for r in rows:
+        band = "–" if r.band is None else (
+            f"{format_value(min(r.band))} … {format_value(max(r.band))}"
+            + (f" ({r.band_over})" if r.band_over else ""))
+        lines.append(
+            f"| {r.paper} | {r.item} | {r.quantity} | "
+            f"{format_value(r.published, r.published_sigma)} | "
+            f"{format_value(r.ours, r.uncertainty)} | {band} | {_verdict_cell(r)} |"
+        )
     return head + "\n".join(lines)
