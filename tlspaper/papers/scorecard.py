@@ -255,7 +255,8 @@ def to_markdown(rows: list[Row]) -> str:
 
     Examples
     --------
-    >>> print(to_markdown([Row("a", "Eq. 1", "x", 1.0, 1.5, 0.1, published_sigma=0.05)]).splitlines()[2])
+    >>> row = Row("a", "Eq. 1", "x", 1.0, 1.5, 0.1, published_sigma=0.05)
+    >>> print(to_markdown([row]).splitlines()[2])
     | a | Eq. 1 | x | 1 ± 0.05 | 1.5 ± 0.1 | – | **disagrees** (4.5σ) |
     """
     head = "| paper | item | quantity | published | ours ± stat. | systematic band | verdict |\n"
