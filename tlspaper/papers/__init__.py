@@ -11,10 +11,18 @@ from __future__ import annotations
 
 from . import carruzzo2020, churkin2013, churkin2021, leggett2013, scorecard
 
-__all__ = ["PAPERS", "find_dataset", "generate", "rows"]
+__all__ = ["CITATIONS", "PAPERS", "find_dataset", "generate", "rows"]
 
 #: The paper modules in the book's reading order.
 PAPERS = (churkin2021, churkin2013, carruzzo2020, leggett2013)
+
+#: How the book names each paper (bibliography key -> citation).
+CITATIONS = {
+    "churkin2021": "Churkin et al. (2021)",
+    "churkin2013": "Churkin et al. (2013)",
+    "carruzzo2020": "Carruzzo & Yu (2020)",
+    "leggett2013": "Leggett & Vural (2013)",
+}
 
 
 def rows() -> list[scorecard.Row]:

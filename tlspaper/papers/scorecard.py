@@ -250,8 +250,21 @@ def _verdict_cell(r: Row) -> str:
     return r.verdict
 
 
-def to_markdown(rows: list[Row]) -> str:
+def to_markdown(rows: list[Row], names: dict[str, str] | None = None, link=None) -> str:
     """Render rows as a Markdown table (used by the scorecard appendix and each chapter).
+
+    Parameters
+    ----------
+    rows : list of Row
+    names : dict, optional
+        Bibliography key -> how the paper is named in the table (e.g. its citation).
+    link : callable, optional
+        ``link(row) -> str or None``: a URL for the row's item (the section computing it).
+
+    Returns
+    -------
+    str
+        A GitHub-flavoured Markdown table.
 
     Examples
     --------
@@ -259,6 +272,7 @@ def to_markdown(rows: list[Row]) -> str:
     >>> print(to_markdown([row]).splitlines()[2])
     | a | Eq. 1 | x | 1 ± 0.05 | 1.5 ± 0.1 | – | **disagrees** (4.5σ) |
     """
+    names = names or {}
     head = "| paper | item | quantity | published | ours ± stat. | systematic band | verdict |\n"
     head += "|---|---|---|---|---|---|---|\n"
     lines = []
@@ -266,8 +280,10 @@ def to_markdown(rows: list[Row]) -> str:
         band = "–" if r.band is None else (
             f"{format_value(min(r.band))} … {format_value(max(r.band))}"
             + (f" ({r.band_over})" if r.band_over else ""))
+        url = link(r) if link is not None else None
+        item = f"[{r.item}]({url})" if url else r.item
         lines.append(
-            f"| {r.paper} | {r.item} | {r.quantity} | "
+            f"| {names.get(r.paper, r.paper)} | {item} | {r.quantity} | "
             f"{format_value(r.published, r.published_sigma)} | "
             f"{format_value(r.ours, r.uncertainty)} | {band} | {_verdict_cell(r)} |"
         )
