@@ -1,75 +1,136 @@
-"""Benchmark: the mean-field solver of Eq. 4 of Churkin et al. (2013) vs a damped-Jacobi baseline.
+"""Benchmark: the mean-field realizations of Churkin et al. (2013), new solver vs the previous one.
 
-Both solve the same TLS-glass realizations (W = J = 1, T = 0.05 as in Fig. 1, same start),
-one after the other in the same process, single-threaded:
+Both codes draw and solve the *same* realizations (same seeds, same equations, same Gauss-Seidel
+order), one after the other in the same process, single-threaded, for the TLS glass (Eq. 4,
+W = J = 1, T = 0.05 as in Fig. 1) and the electron glass (Eq. 20, W = J = 1, T = 0.05 as in
+Fig. 8), by default at N = 10 000:
 
-* **ours** -- :func:`tlspaper.meanfield.solve_mean_field`: sequential (Gauss-Seidel) updates in
-  a Numba kernel; after each update the fields of all sites are corrected by C[i] * dm (O(N) per
-  update, O(N²) per sweep), and updates whose tanh did not change are skipped.
-* **baseline** -- what one writes first: x <- (1 - a) x + a (b + C @ tanh(x / 2T)) with numpy
-  (BLAS matvec), damping a = 0.5, until the largest change is below the same tolerance or
-  2000 iterations.  At low T the parallel update oscillates between competing states of
-  strongly coupled pairs, so it may not converge at all.
+* **previous** (``previous_*`` below, the code of tlspaper before this change): the N x N
+  minimum-image distance matrix, float64 couplings computed from it, Gauss-Seidel sweeps over the
+  float64 matrix; for the electron-glass rate spectrum the numpy rate matrix (all pairs, in
+  logarithms) and LAPACK ``eigh``.
+* **new** (:func:`tlspaper.meanfield.solve_tls_glass`, :func:`tlspaper.electron_glass.
+  solve_electron_glass`): float32 couplings built straight from the positions (no distance
+  matrix; half the memory and half the traffic of each sweep), float64 accumulation of the
+  fields; the rate matrix in one compiled pass over pairs (each pair once, pairs beyond 100 ξ
+  skipped); the same ``eigh``.
 
-Also prints the cost of building one realization (positions, distances, couplings: O(N²)) and
-of one electron-glass spectrum (``scipy.linalg.eigh`` of the symmetrised rate matrix), which
-set the realization counts of the cached datasets.
+It prints the time of each, their ratio, the largest difference of the energies (the float32
+rounding of the couplings) and the sweeps, and the time per realization of every dataset
+configuration kind at N = 1000 (for the regeneration budget in benchmarks/README.md).
 
-Usage: ``OMP_NUM_THREADS=1 python benchmarks/bench_meanfield.py [--N 1000 2000 4000]``.
+Usage: ``NUMBA_NUM_THREADS=1 OMP_NUM_THREADS=1 python benchmarks/bench_meanfield.py [--N 10000]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import time
 
+import numba
 import numpy as np
 
 from tlspaper import electron_glass as eg
 from tlspaper import meanfield as mf
-from tlspaper.papers.churkin2013 import DELTA0_RANGE
+from tlspaper.papers.churkin2013 import DATASETS, DELTA0_RANGE
 
 
-def baseline(b, C, T, x0, tol=1e-9, max_iter=2000, damping=0.5):
-    x = x0.copy()
-    for it in range(1, max_iter + 1):
-        new = (1 - damping) * x + damping * (b + C @ np.tanh(x / (2 * T)))
-        change = np.max(np.abs(new - x))
-        x = new
-        if change < tol:
-            return x, it, True
-    return x, max_iter, False
+@numba.njit(cache=True)
+def _previous_dipolar(dist, seed, scale):
+    np.random.seed(seed)  # noqa: NPY002
+    n = dist.shape[0]
+    C = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            c = scale * np.random.standard_normal() / dist[i, j] ** 3  # noqa: NPY002
+            C[i, j] = c
+            C[j, i] = c
+    return C
+
+
+def previous_tls(N, W, J, T, rng, convention):
+    """The previous TLS-glass realization: distance matrix, float64 couplings, Gauss-Seidel."""
+    pos, L = mf.random_sites(N, 3, rng, convention=convention)
+    delta = rng.normal(0.0, W, N)
+    delta0 = np.exp(rng.uniform(np.log(DELTA0_RANGE[0]), np.log(DELTA0_RANGE[1]), N))
+    dist = mf.periodic_distances(pos, L)
+    C = _previous_dipolar(dist, int(rng.integers(2**31 - 1)), 0.25 * J)
+    del dist
+    s = math.hypot(W, J)
+    sol = mf.solve_mean_field(delta, C, T, x0=rng.uniform(-s, s, N))
+    return mf.excitation_energies(sol.x, delta0), sol.sweeps
+
+
+def previous_eg(N, W, J, T, rng, convention, xi=None):
+    """The previous electron-glass realization (float64 distance and coupling matrices)."""
+    pos, L = mf.random_sites(N, 2, rng, convention=convention)
+    eps = rng.uniform(-W / 2, W / 2, N)
+    dist = mf.periodic_distances(pos, L)
+    s = max(W, J)
+    sol = mf.solve_mean_field(eps, eg.coulomb_coupling(dist, J), T, x0=rng.uniform(-s, s, N))
+    rates = None
+    if xi is not None:
+        rates = eg._decay_rates(eg.symmetrized_rate_matrix(sol.x, dist, T, xi), True)
+    return sol.x, sol.sweeps, rates
+
+
+def _timed(f, *a, **k):
+    t0 = time.perf_counter()
+    out = f(*a, **k)
+    return time.perf_counter() - t0, out
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--N", type=int, nargs="+", default=[1000, 2000, 4000])
-    ap.add_argument("--T", type=float, default=0.05)
+    ap.add_argument("--N", type=int, default=10000)
+    ap.add_argument("--convention", default=mf.DEFAULT_CONVENTION, choices=mf.CONVENTIONS)
+    ap.add_argument("--per-config", type=int, default=5,
+                    help="realizations timed per N = 1000 configuration kind")
     args = ap.parse_args()
-    mf.solve_mean_field([1.0, 0.0], [[0, 0.5], [0.5, 0]], 0.1)  # compile
-    mf.tls_glass(10, 1.0, 1.0, np.random.default_rng(0), DELTA0_RANGE)
-    print(f"{'N':>6} {'build s':>8} {'ours s':>8} {'sweeps':>6} {'conv':>5} "
-          f"{'base s':>8} {'iters':>6} {'conv':>5} {'base/ours':>9} {'max|dx|':>9}")
-    for N in args.N:
-        rng = np.random.default_rng(N)
+    N, conv = args.N, args.convention
+    # compile everything first
+    previous_tls(50, 1.0, 1.0, 0.05, np.random.default_rng(0), conv)
+    previous_eg(50, 1.0, 1.0, 0.05, np.random.default_rng(0), conv, xi=0.1)
+    mf.solve_tls_glass(50, 1.0, 1.0, 0.05, np.random.default_rng(0), DELTA0_RANGE)
+    eg.solve_electron_glass(50, 1.0, 1.0, 0.05, np.random.default_rng(0), xi=0.1)
+    print(f"N = {N}, {conv} density convention, one thread")
+    print(f"{'glass':>6} {'previous s':>11} {'new s':>8} {'ratio':>6} {'sweeps':>11} "
+          f"{'max|dE|':>9}")
+    t_old, (E_old, sw_old) = _timed(previous_tls, N, 1.0, 1.0, 0.05,
+                                    np.random.default_rng(1), conv)
+    t_new, res = _timed(mf.solve_tls_glass, N, 1.0, 1.0, 0.05, np.random.default_rng(1),
+                        DELTA0_RANGE, convention=conv)
+    print(f"{'TLS':>6} {t_old:11.2f} {t_new:8.2f} {t_old / t_new:6.2f} "
+          f"{sw_old:>5}/{res.sweeps:<5} {np.max(np.abs(E_old - res.E)):9.2g}", flush=True)
+    t_old, (E_old, sw_old, _) = _timed(previous_eg, N, 1.0, 1.0, 0.05,
+                                       np.random.default_rng(1), conv)
+    t_new, out = _timed(eg.solve_electron_glass, N, 1.0, 1.0, 0.05, np.random.default_rng(1),
+                        convention=conv)
+    print(f"{'EG':>6} {t_old:11.2f} {t_new:8.2f} {t_old / t_new:6.2f} "
+          f"{sw_old:>5}/{out['sweeps']:<5} {np.max(np.abs(E_old - out['E'])):9.2g}", flush=True)
+    # N = 1000 electron glass with its rate spectrum (Table I datasets)
+    t_old, (E_old, _, r_old) = _timed(previous_eg, 1000, 1.0, 1.0, 0.1,
+                                      np.random.default_rng(2), conv, xi=0.1)
+    t_new, out = _timed(eg.solve_electron_glass, 1000, 1.0, 1.0, 0.1, np.random.default_rng(2),
+                        xi=0.1, convention=conv)
+    ok = r_old > 1e-12
+    print(f"{'EG1000':>6} {t_old:11.3f} {t_new:8.3f} {t_old / t_new:6.2f} {'':>11} "
+          f"{np.max(np.abs(E_old - out['E'])):9.2g}  (with rates; max |Δ ln λ| = "
+          f"{np.max(np.abs(np.log(r_old[ok]) - np.log(out['rates'][ok]))):.1g})")
+    print("\nseconds per realization of the dataset configurations (new solver):")
+    for name, spec in DATASETS.items():
+        if "lattice" in name:
+            continue
+        cfg = spec.configs[0]
+        n = 1 if cfg["N"] >= 10000 else args.per_config
         t0 = time.perf_counter()
-        g = mf.tls_glass(N, 1.0, 1.0, rng, DELTA0_RANGE)
-        t_build = time.perf_counter() - t0
-        x0 = rng.uniform(-1.4, 1.4, N)
-        t0 = time.perf_counter()
-        sol = mf.solve_mean_field(g.delta, g.coupling, args.T, x0=x0)
-        t_ours = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        xb, it, conv = baseline(g.delta, g.coupling, args.T, x0)
-        t_base = time.perf_counter() - t0
-        dx = float(np.max(np.abs(xb - sol.x))) if conv else float("nan")
-        print(f"{N:>6} {t_build:8.2f} {t_ours:8.3f} {sol.sweeps:>6} {sol.converged!s:>5} "
-              f"{t_base:8.3f} {it:>6} {conv!s:>5} {t_base / t_ours:9.1f} {dx:9.2g}")
-    for N in (100, 1000):
-        rng = np.random.default_rng(1)
-        t0 = time.perf_counter()
-        eg.solve_electron_glass(N, 1.0, 1.0, 0.1, rng, xi=0.1)
-        print(f"electron glass N = {N}: mean field + eigh {time.perf_counter() - t0:.2f} s")
+        for r in range(n):
+            spec.solver(dict(cfg), np.random.default_rng(r), r)
+        per = (time.perf_counter() - t0) / n
+        total = per * sum(spec.realizations)
+        print(f"  {name:<32} {cfg['label']:<22} {per:7.3f} s  -> {total / 60:6.1f} min for "
+              f"all {sum(spec.realizations)} realizations (configurations alike)")
 
 
 if __name__ == "__main__":

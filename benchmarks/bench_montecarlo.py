@@ -10,11 +10,17 @@ uphill moves whose acceptance is below 2^-53, Numba threads over realizations.
 Usage: ``python benchmarks/bench_montecarlo.py [--L 8 12] [--json out.json]``.  Prints, per L,
 attempted flips/s, accepted-flip field updates/s (accepted flips x N per second) and seconds
 per realization for both, and the ratio of realizations per second.
+
+The cost of the zero-temperature single-plus-pair quench (``RunParams(quench=True)``) is
+measured side by side too: the same realizations annealed without and with the quench stage,
+alternating, on one thread, and the quench kernel alone on the annealed states
+(``--quench-only`` skips the baseline comparison; ``--quench-json`` writes these figures).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import time
@@ -80,6 +86,50 @@ def run_engine(params: mc.RunParams, n: int, threads: int) -> dict:
             "accepted": int(res["accepted"].sum())}
 
 
+def run_quench_cost(params: mc.RunParams, n: int, repeats: int = 2) -> dict:
+    """CPU seconds per realization, anneal vs anneal + quench (1 thread, alternating), and the
+    quench alone on the annealed states; pair and single flips it made.
+
+    CPU time of this process (``time.process_time``), not wall time: on a machine shared with
+    other jobs, time slices lost to them would otherwise swamp the sub-per-cent difference.
+    """
+    plain = dataclasses.replace(params, quench=False)
+    quenched = dataclasses.replace(params, quench=True)
+    numba.set_num_threads(1)
+    for p in (plain, quenched):  # compile / warm up
+        mc.simulate_chunk(p, 10**6, 1, parallel=False)
+    t_plain = t_quench = 0.0
+    flips = None
+    for _ in range(repeats):
+        t0 = time.process_time()
+        mc.simulate_chunk(plain, 0, n, parallel=False)
+        t1 = time.process_time()
+        res = mc.simulate_chunk(quenched, 0, n, parallel=False)
+        t2 = time.process_time()
+        t_plain += t1 - t0
+        t_quench += t2 - t1
+        flips = res["quench"]
+    alone = 0.0
+    r = mc.anneal_realization(plain, 0)
+    mc.quench_state(r["J"], r["h"], r["tau"])  # load the compiled kernel
+    for k in range(n):
+        r = mc.anneal_realization(plain, k)
+        t0 = time.process_time()
+        mc.quench_state(r["J"], r["h"], r["tau"])
+        alone += time.process_time() - t0
+    reals = n * repeats
+    return {
+        "L": params.model.L, "n_tls": params.model.n_tls, "realizations": reals,
+        "anneal_s_per_realization": t_plain / reals,
+        "anneal_quench_s_per_realization": t_quench / reals,
+        "ratio": t_quench / t_plain,
+        "quench_alone_s_per_realization": alone / n,
+        "quench_alone_fraction_of_anneal": alone / n / (t_plain / reals),
+        "pair_flips_mean": float(flips[:, 1].mean()), "pair_flips_max": int(flips[:, 1].max()),
+        "single_flips_mean": float(flips[:, 0].mean()),
+    }
+
+
 def figures(run: dict, params: mc.RunParams) -> dict:
     """Attempted flips/s, accepted-flip field updates/s, s/realization."""
     N = params.model.n_tls
@@ -98,9 +148,34 @@ def main() -> None:
     ap.add_argument("--baseline-realizations", type=int, default=None)
     ap.add_argument("--realizations", type=int, default=None)
     ap.add_argument("--json", default=None, help="write the figures to this JSON file")
+    ap.add_argument("--quench-only", action="store_true",
+                    help="only the anneal vs anneal + quench comparison")
+    ap.add_argument("--quench-realizations", type=int, default=None,
+                    help="realizations per repeat of the quench comparison (default 4 / 16)")
+    ap.add_argument("--quench-json", default=None, help="write the quench figures here")
     args = ap.parse_args()
     threads = numba.config.NUMBA_NUM_THREADS
     out = {"threads": threads, "cpu_count": numba.config.NUMBA_DEFAULT_NUM_THREADS}
+    qout = {"threads": 1, "cpu_count": numba.config.NUMBA_DEFAULT_NUM_THREADS,
+            "J0": args.J0}
+    for L in args.L:
+        params = mc.RunParams(mc.Model(L=L, J0=args.J0))
+        q = run_quench_cost(params, args.quench_realizations or (4 if L >= 12 else 16))
+        qout[f"L{L}"] = q
+        print(f"\nL = {L} (N = {q['n_tls']}), J0 = {args.J0:g} K, 1 thread, "
+              f"{q['realizations']} realizations each, alternating:")
+        print(f"  anneal            {q['anneal_s_per_realization']:8.4f} CPU s/realization")
+        print(f"  anneal + quench   {q['anneal_quench_s_per_realization']:8.4f} CPU s/realization"
+              f"   ratio {q['ratio']:.4f}")
+        print(f"  quench alone      {q['quench_alone_s_per_realization'] * 1e3:8.3f} "
+              f"CPU ms/realization ({q['pair_flips_mean']:.2f} pair flips, "
+              f"{q['single_flips_mean']:.2f} single flips per realization), "
+              f"{100 * q['quench_alone_fraction_of_anneal']:.2f} % of the anneal")
+    if args.quench_json:
+        with open(args.quench_json, "w") as fh:
+            json.dump(qout, fh, indent=1)
+    if args.quench_only:
+        return
     for L in args.L:
         params = mc.RunParams(mc.Model(L=L, J0=args.J0))
         nb = args.baseline_realizations or (4 if L >= 12 else 16)

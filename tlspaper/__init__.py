@@ -11,6 +11,9 @@ Physics (never imports the paper layer)
     ``tlspaper.one_phonon``       the one-phonon relaxation rate of a single TLS
     ``tlspaper.observables``      κ, specific heat, sound velocity, dielectric constant from a DOS
     ``tlspaper.velocity_fit``     fitting measured δv/v(T) or δε/ε(T) curves; the curve format
+    ``tlspaper.measured``         readers for measured κ(T) files and resonator loss tables
+    ``tlspaper.kappa_fit``        fitting measured κ(T): Eq. 5 with the Eq. 3 DOS, power law, STM
+    ``tlspaper.plotting``         data, model and residuals of a fit (matplotlib, optional)
     ``tlspaper.energy_scales``    two-TLS energy scales, the electric/elastic ratio r, dipolar gap
     ``tlspaper.meanfield``        mean-field energies and relaxation rates of the TLS glass
     ``tlspaper.rate_statistics``  statistics of relaxation-rate distributions (1/λ, λ_min, ...)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -39,6 +40,12 @@ class RunSpec:
         (arrays of one shape per key, and a ``"converged"`` flag).
     units : str
         The units of the stored values, recorded in the provenance.
+    block : int
+        Realizations per stored block, >= 1.  With ``block > 1`` the values of the
+        `block` consecutive realizations of a block are summed (histogram counts add up;
+        a ``"converged"`` flag becomes the number of converged realizations of the block),
+        so a file stores one row per block and its size does not grow with the statistics.
+        The counts in `realizations` must then be multiples of `block`.
 
     Examples
     --------
@@ -52,6 +59,7 @@ class RunSpec:
     seed: int
     solver: Callable
     units: str = ""
+    block: int = 1
 
     def __post_init__(self):
         configs = tuple(dict(c) for c in self.configs)
@@ -67,6 +75,9 @@ class RunSpec:
                              f"got {len(counts)}")
         if not isinstance(self.seed, int | np.integer) or self.seed < 0:
             raise ValueError(f"seed must be an integer >= 0, got {self.seed!r}")
+        block = _check_positive_int("block", self.block, 1)
+        if any(n % block for n in counts):
+            raise ValueError(f"realizations {counts} must be multiples of block = {block}")
         if not callable(self.solver):
             raise ValueError(f"solver must be callable, got {self.solver!r}")
         object.__setattr__(self, "configs", configs)
@@ -75,6 +86,8 @@ class RunSpec:
 
     def with_realizations(self, n: int) -> RunSpec:
         """The same spec with `n` realizations of every configuration (e.g. a quick test).
+
+        The block becomes gcd(block, n), so that `n` is a whole number of blocks.
 
         Parameters
         ----------
@@ -86,14 +99,31 @@ class RunSpec:
         RunSpec
         """
         n = _check_positive_int("realizations", n, 1)
-        return replace(self, realizations=(n,) * len(self.configs))
+        return replace(self, realizations=(n,) * len(self.configs),
+                       block=math.gcd(self.block, n))
+
+    def with_counts(self, counts) -> RunSpec:
+        """The same spec with the realization counts `counts` (one per configuration).
+
+        Parameters
+        ----------
+        counts : sequence of int
+            Realizations per configuration (multiples of ``block``).
+
+        Returns
+        -------
+        RunSpec
+        """
+        return replace(self, realizations=tuple(counts))
 
 
 def _checkpoint_key(spec: RunSpec, k: int) -> str:
     """Hash of what determines the realizations of configuration k (not their count)."""
     solver = f"{getattr(spec.solver, '__module__', '')}.{getattr(spec.solver, '__qualname__', '')}"
-    text = json.dumps({"config": spec.configs[k], "k": k, "seed": spec.seed, "solver": solver},
-                      sort_keys=True, default=str)
+    key = {"config": spec.configs[k], "k": k, "seed": spec.seed, "solver": solver}
+    if spec.block > 1:
+        key["block"] = spec.block
+    text = json.dumps(key, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -152,31 +182,46 @@ def run(spec: RunSpec, output, *, generator: str | None = None, checkpoint_dir=N
     arrays: dict[str, np.ndarray] = {}
     meta_configs = []
     t_start = time.time()
+    B = spec.block
     for k, (cfg, R) in enumerate(zip(spec.configs, spec.realizations, strict=True)):
         ckpt = checkpoint_dir / f"{output.stem}.{k}.{_checkpoint_key(spec, k)}.npz"
         done: dict[str, list] = {}
         wall = 0.0
         if ckpt.is_file():
             with np.load(ckpt, allow_pickle=False) as f:
-                done = {key: list(f[key])[:R] for key in f.files if key not in ("wall", "meta")}
+                done = {key: list(f[key])[:R // B] for key in f.files
+                        if key not in ("wall", "meta")}
                 wall = float(f["wall"])
-        r0 = len(next(iter(done.values()))) if done else 0
+        r0 = B * len(next(iter(done.values()))) if done else 0
         bar = None
         if progress:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=R, initial=r0, desc=f"{output.name} [{cfg['label']}]")
         last_ckpt = time.time()
+        acc: dict = {}
         for r in range(r0, R):
             t0 = time.time()
             rng = np.random.default_rng(np.random.SeedSequence([spec.seed, k, r]))
             out = spec.solver(dict(cfg), rng, r)
             wall += time.time() - t0
-            for key, val in out.items():
-                done.setdefault(key, []).append(val)
+            if B == 1:
+                for key, val in out.items():
+                    done.setdefault(key, []).append(val)
+            else:
+                for key, val in out.items():
+                    val = np.asarray(val)
+                    if val.dtype == bool:
+                        val = val.astype(np.int64)
+                    acc[key] = acc[key] + val if key in acc else val.copy()
+                if (r + 1) % B == 0:
+                    for key, val in acc.items():
+                        done.setdefault(key, []).append(val)
+                    acc = {}
             if bar is not None:
                 bar.update(1)
-            if time.time() - last_ckpt > checkpoint_every or r == R - 1:
+            if ((time.time() - last_ckpt > checkpoint_every and (r + 1) % B == 0)
+                    or r == R - 1):
                 data.save_npz(ckpt, {**{kk: np.array(v) for kk, v in done.items()},
                                      "wall": np.array(wall)}, {})
                 last_ckpt = time.time()
@@ -184,15 +229,19 @@ def run(spec: RunSpec, output, *, generator: str | None = None, checkpoint_dir=N
             bar.close()
         for key, val in done.items():
             arrays[f"{key}_{k}"] = np.array(val)
-        conv = np.array(done.get("converged", [True] * R))
+        if B == 1:
+            conv = np.array(done.get("converged", [True] * R))
+            not_conv = int((~conv.astype(bool)).sum())
+        else:
+            not_conv = int(R - np.sum(done["converged"])) if "converged" in done else 0
         meta_configs.append({**cfg, "realizations": R, "wall_time_s": round(wall, 1),
-                             "not_converged": int((~conv.astype(bool)).sum())})
+                             "not_converged": not_conv})
     if generator is None:
         generator = f"{spec.solver.__module__}.{spec.solver.__qualname__}"
     meta = {
         "generator": generator, "seed": spec.seed, "version": __version__,
         "configs": meta_configs, "wall_time_s": round(time.time() - t_start, 1),
-        "units": spec.units,
+        "units": spec.units, "block": B,
     }
     return data.save_npz(output, arrays, meta)
 

@@ -11,8 +11,10 @@ says how to get the file.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -30,8 +32,10 @@ __all__ = [
     "fetch",
     "load_csv",
     "load_npz",
+    "read_lines",
     "register",
     "registry",
+    "resolve",
     "save_npz",
 ]
 
@@ -229,17 +233,125 @@ def register(path: str | os.PathLike) -> str:
     return digest
 
 
-def load_csv(name: str, required: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
-    """Load a registry CSV as ``{column: array}``; numeric columns become float arrays.
+def resolve(name: str | os.PathLike) -> Path:
+    """The file `name` stands for: a registry file (checked by :func:`fetch`) or your own file.
 
-    Lines starting with ``#`` are comments (provenance).  The first other line is the header.
+    A string that is a registry name is fetched and hash-checked; anything else (a string
+    that is not a registry name, or a :class:`pathlib.Path`) is a path to a file of your own,
+    read as it is.
 
     Parameters
     ----------
-    name : str
-        Registry file name, or a path to a CSV file outside the registry (a user's own data).
+    name : str or path-like
+        Registry file name, or path of a file (absolute, or relative to the current folder).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    DataError
+        If `name` is neither a registry name nor an existing file; the message gives the
+        absolute path looked for and the nearest file names.
+
+    Examples
+    --------
+    >>> resolve("glasses_carruzzo_yu_2020.csv").name
+    'glasses_carruzzo_yu_2020.csv'
+    >>> resolve("glasses_carruzo_yu_2020.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tlspaper.data.DataError: no such file ...; did you mean 'glasses_carruzzo_yu_2020.csv'?
+    """
+    if not isinstance(name, os.PathLike):
+        name = str(name)
+        try:
+            reg = registry()
+        except DataError:
+            reg = {}
+        if name in reg:
+            return fetch(name)
+    path = Path(name).expanduser()
+    if path.is_file():
+        return path
+    if path.is_dir():
+        raise DataError(f"{path}: is a folder; give the path of a data file inside it")
+    where = path.resolve()
+    bare = not isinstance(name, os.PathLike) and os.sep not in name and "/" not in name
+    if bare:
+        try:
+            known = sorted(registry())
+        except DataError:
+            known = []
+        here = [f.name for f in Path.cwd().iterdir() if f.is_file()]
+        near = difflib.get_close_matches(name, here + known, n=1, cutoff=0.8)
+        hint = (f"did you mean {near[0]!r}?" if near else
+                "registry names are listed by tlspaper.data.registry()")
+        raise DataError(f"no such file {where}, and {name!r} is not a registry name either; "
+                        f"{hint}")
+    if not where.parent.is_dir():
+        raise DataError(f"no such file {where}: the folder {where.parent} does not exist")
+    near = difflib.get_close_matches(path.name, [f.name for f in where.parent.iterdir()], n=1,
+                                     cutoff=0.8)
+    hint = f"; did you mean {near[0]!r} in that folder?" if near else ""
+    raise DataError(f"no such file {where}{hint}")
+
+
+def read_lines(path: str | os.PathLike) -> list[str]:
+    r"""The lines of a UTF-8 text file, without a leading byte-order mark (as Excel writes).
+
+    Parameters
+    ----------
+    path : path-like
+        An existing file.
+
+    Returns
+    -------
+    list of str
+        The lines, without line endings.
+
+    Raises
+    ------
+    DataError
+        If the file is not UTF-8 text (e.g. saved as "CSV (Windows)" in a legacy code page).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     f = Path(d) / "x.csv"
+    ...     _ = f.write_bytes(b"\xef\xbb\xbfT_K,y\n0.1,2\n")
+    ...     read_lines(f)
+    ['T_K,y', '0.1,2']
+    """
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8 "
+            "(in Excel: 'CSV UTF-8')"
+        ) from None
+
+
+def load_csv(name: str | os.PathLike, required: tuple[str, ...] = (),
+             numeric: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+    """Load a CSV table (registry file or your own) as ``{column: array}``.
+
+    Lines starting with ``#`` are comments (provenance) and blank lines are skipped; the first
+    other line is the header.  A UTF-8 byte-order mark is ignored.  A column whose cells are
+    all numbers (empty cells: NaN) becomes a float array, any other a string array; every row
+    must have as many cells as the header (extra empty cells at the end are ignored).
+
+    Parameters
+    ----------
+    name : str or path-like
+        Registry file name, or path of a CSV file of your own (see :func:`resolve`).
     required : tuple of str
         Columns that must be present.
+    numeric : tuple of str
+        Columns whose every cell must be a number (no text, no empty cell).
 
     Returns
     -------
@@ -249,20 +361,35 @@ def load_csv(name: str, required: tuple[str, ...] = ()) -> dict[str, np.ndarray]
     Raises
     ------
     DataError
-        If a required column is missing or the file has no rows.
+        If the file does not exist, a required column is missing, the file has no rows, a row
+        has the wrong number of cells, or a `numeric` cell is not a number; the message names
+        the file, the line and the column.
 
     Examples
     --------
     >>> table = load_csv("glasses_carruzzo_yu_2020.csv", required=("glass", "rho_kg_m3"))
-    >>> str(table["glass"][0])
-    'SiO2'
+    >>> str(table["glass"][0]), float(table["rho_kg_m3"][0])
+    ('SiO2', 2200.0)
     """
-    path = Path(name) if Path(name).is_file() and name not in registry() else fetch(name)
-    with open(path, newline="") as fh:
-        rows = [r for r in csv.reader(ln for ln in fh if not ln.lstrip().startswith("#")) if r]
-    if len(rows) < 2:
+    path = resolve(name)
+    header, header_line, rows = None, 0, []
+    for lineno, line in enumerate(read_lines(path), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in next(csv.reader([line]))]
+        if header is None:
+            header, header_line = cells, lineno
+            continue
+        while len(cells) > len(header) and cells[-1] == "":
+            cells.pop()
+        if len(cells) != len(header):
+            raise DataError(
+                f"{path}, line {lineno}: {len(cells)} cell(s), but the header (line "
+                f"{header_line}) has {len(header)}: {','.join(header)}"
+            )
+        rows.append((lineno, cells))
+    if header is None or not rows:
         raise DataError(f"{path}: no data rows below the header")
-    header = [h.strip() for h in rows[0]]
     missing = [c for c in required if c not in header]
     if missing:
         raise DataError(
@@ -270,26 +397,56 @@ def load_csv(name: str, required: tuple[str, ...] = ()) -> dict[str, np.ndarray]
         )
     out = {}
     for j, col in enumerate(header):
-        values = [r[j].strip() if j < len(r) else "" for r in rows[1:]]
+        values = [cells[j] for _, cells in rows]
         try:
             out[col] = np.array([float(v) if v else np.nan for v in values])
         except ValueError:
             out[col] = np.array(values)
+        if col in numeric:
+            for (lineno, _), v in zip(rows, values, strict=True):
+                try:
+                    float(v)
+                except ValueError:
+                    what = "is empty" if not v else f"is {v!r}, not a number"
+                    raise DataError(
+                        f"{path}, line {lineno}, column {j + 1} ({col}): the cell {what}"
+                    ) from None
     return out
 
 
-def load_npz(name: str) -> tuple[dict[str, np.ndarray], dict]:
-    """Load a registry ``.npz`` dataset and its JSON provenance (stored under key ``meta``).
+def load_npz(name: str | os.PathLike) -> tuple[dict[str, np.ndarray], dict]:
+    """Load an ``.npz`` dataset and its JSON provenance (stored under key ``meta``).
+
+    Parameters
+    ----------
+    name : str or path-like
+        Registry file name, or path of a file of your own (see :func:`resolve`), e.g. one
+        written by ``tlspaper simulate --output PATH``.
 
     Returns
     -------
     arrays : dict of str to numpy.ndarray
     meta : dict
         Parameters, seed, realization count, code version, wall time, ...
+
+    Raises
+    ------
+    DataError
+        If the file does not exist or is not an ``.npz`` archive.
+
+    Examples
+    --------
+    >>> arrays, meta = load_npz("dos_mc_L8_J2K.npz")
+    >>> meta["realizations"] > 0 and "counts" in arrays
+    True
     """
-    with np.load(fetch(name), allow_pickle=False) as f:
-        arrays = {k: f[k] for k in f.files if k != "meta"}
-        meta = json.loads(str(f["meta"])) if "meta" in f.files else {}
+    path = resolve(name)
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            arrays = {k: f[k] for k in f.files if k != "meta"}
+            meta = json.loads(str(f["meta"])) if "meta" in f.files else {}
+    except (OSError, ValueError, TypeError, KeyError, zipfile.BadZipFile) as exc:
+        raise DataError(f"{path}: not a readable .npz dataset ({exc})") from None
     return arrays, meta
 
 

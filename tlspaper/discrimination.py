@@ -26,11 +26,16 @@ from .constants import HBAR_OVER_KB
 from .ultrasonics import MODELS, other, shape
 
 __all__ = [
+    "ERROR_KINDS",
     "Discrimination",
     "StatisticLaw",
+    "coverage_error",
     "delta_chi2",
     "delta_chi2_curves",
     "discriminate",
+    "error_for_significance",
+    "error_profile",
+    "false_rejection_probability",
     "monte_carlo_check",
     "plan_x",
     "pointwise_difference",
@@ -251,6 +256,111 @@ def significance(x, rel_error, true="tls", background=False):
     return math.sqrt(delta_chi2(x, rel_error, true, background))
 
 
+#: How the error per point scales along a plan: ``"relative"`` (σ_i = e f_true(x_i), errors
+#: proportional to the signal) or ``"absolute"`` (σ_i = e max_i f_true(x_i), the same error
+#: at every point, in units of the largest value of the true curve on the plan).
+ERROR_KINDS = ("relative", "absolute")
+
+
+def error_profile(x, kind="relative", true="tls"):
+    """Relative error per point for a unit error of the given kind (see :data:`ERROR_KINDS`).
+
+    Multiply by an error e to get the ``rel_error`` argument of :func:`delta_chi2` and
+    friends: ones for ``"relative"``, ``max f_true / f_true(x_i)`` for ``"absolute"``.
+
+    Parameters
+    ----------
+    x : array_like
+        The plan's values of x = ħω/k_BT (> 0).
+    kind : {'relative', 'absolute'}
+        The error model.
+    true : {'tls', 'rm'}
+        The model that generated the data.
+
+    Returns
+    -------
+    numpy.ndarray
+        One value per point (dimensionless).
+
+    Examples
+    --------
+    >>> np.round(error_profile([0.1, 1.0, 10.0], "absolute"), 3)
+    array([20.015,  2.164,  1.   ])
+    """
+    x = _positive_values("x (ħω/k_BT)", x)
+    if kind not in ERROR_KINDS:
+        raise ValueError(f"kind must be one of {ERROR_KINDS}, got {kind!r}")
+    if kind == "relative":
+        return np.ones_like(x)
+    f = shape(true, x)
+    return f.max() / f
+
+
+def error_for_significance(z, x, true="tls", background=False, kind="relative"):
+    """Error per point at which the plan `x` reaches significance `z` [σ], for either error kind.
+
+    Δχ² scales as 1/e² for an error e common to all points (relative or absolute), so this
+    is ``√Δχ²(e = 1) / z``.
+
+    Parameters
+    ----------
+    z : float
+        Target significance [σ], > 0.
+    x, true, background
+        As in :func:`delta_chi2`.
+    kind : {'relative', 'absolute'}
+        Error model (:data:`ERROR_KINDS`): the result is relative to each point's signal, or
+        absolute in units of the largest value of the true curve on the plan.
+
+    Returns
+    -------
+    float
+        Error per point (dimensionless, e.g. 0.05 for 5 %).
+
+    Examples
+    --------
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> round(error_for_significance(3.0, x), 3)
+    0.167
+    >>> round(error_for_significance(3.0, x, kind="absolute"), 3)
+    0.072
+    """
+    z = _positive_scalar("z (significance, sigma)", z)
+    return math.sqrt(delta_chi2(x, error_profile(x, kind, true), true, background)) / z
+
+
+def coverage_error(x, true="tls", background=False, kind="relative"):
+    """Error per point above which every point's ±1σ bar covers both best-fit shapes.
+
+    The wrong shape is fitted (free amplitude, and free background if asked) to the
+    noiseless true curve with the weights of the error model `kind`; the result is the
+    largest residual in units of that model's unit error.  For ``"relative"`` it equals
+    ``max |pointwise_difference(x)|``.  This "within the error bars" criterion is a
+    different question from a significance threshold (:func:`error_for_significance`).
+
+    Parameters
+    ----------
+    x, true, background
+        As in :func:`delta_chi2`.
+    kind : {'relative', 'absolute'}
+        Error model (:data:`ERROR_KINDS`).
+
+    Returns
+    -------
+    float
+        The error per point (relative, or absolute in units of the largest true value).
+
+    Examples
+    --------
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> round(coverage_error(x), 3), round(coverage_error(x, kind="absolute"), 3)
+    (0.229, 0.114)
+    """
+    mu, _, Bw = _whitened(x, error_profile(x, kind, true), true, background)
+    Qw = _orthonormal(Bw)
+    return float(np.abs(Qw @ (Qw.T @ mu) - mu).max())
+
+
 def rel_error_for_significance(z, x, true="tls", background=False):
     """Relative error per point at which the plan `x` reaches significance `z` [σ].
 
@@ -275,8 +385,7 @@ def rel_error_for_significance(z, x, true="tls", background=False):
     >>> round(rel_error_for_significance(1.0, x), 3)   # 'within the error bars' if larger
     0.501
     """
-    z = _positive_scalar("z (significance, sigma)", z)
-    return significance(x, 1.0, true, background) / z
+    return error_for_significance(z, x, true, background, "relative")
 
 
 def pointwise_difference(x, true="tls", background=False):
@@ -497,6 +606,38 @@ def rejection_probability(x, rel_error, true="tls", background=False, z=3.0):
     """
     z = _positive_scalar("z (significance, sigma)", z)
     return statistic_law(x, rel_error, true, background).sf(z * z)
+
+
+def false_rejection_probability(x, rel_error, true="tls", background=False, z=3.0):
+    """Probability that data from `true` give χ²(true) − χ²(other) ≥ z², rejecting the true shape.
+
+    The size of the rule "reject a shape if q ≥ z²".  The two shapes are not nested, so
+    Wilks' theorem does not fix this size; in the Gaussian approximation of q it is
+    Φ(−(z² + Δχ²)/(2√Δχ²)) ≤ Φ(−z), with equality only at Δχ² = z², i.e. the rule is
+    conservative.  Computed from the exact law (:class:`StatisticLaw`).
+
+    Parameters
+    ----------
+    x, rel_error, true, background
+        As in :func:`delta_chi2`.
+    z : float
+        Rejection threshold [σ], > 0.
+
+    Returns
+    -------
+    float
+        The probability, in [0, 1].
+
+    Examples
+    --------
+    >>> from scipy.stats import norm
+    >>> x = x_grid(0.1, 1.2, 20)
+    >>> p = false_rejection_probability(x, 0.05, z=3.0)
+    >>> bool(p < norm.sf(3.0))
+    True
+    """
+    z = _positive_scalar("z (significance, sigma)", z)
+    return 1.0 - statistic_law(x, rel_error, true, background).sf(-z * z)
 
 
 def wrong_choice_probability(x, rel_error, true="tls", background=False):

@@ -18,15 +18,23 @@ from __future__ import annotations
 
 import math
 
+import numba
 import numpy as np
 from scipy.linalg import eigh
 
 from ._checks import positive as _check_positive
 from ._checks import positive_int as _check_positive_int
-from .meanfield import periodic_distances, random_sites, solve_mean_field, warn_if_not_converged
+from .meanfield import (
+    DEFAULT_CONVENTION,
+    periodic_distances,
+    random_sites,
+    solve_mean_field,
+    warn_if_not_converged,
+)
 
 __all__ = [
     "coulomb_coupling",
+    "coulomb_coupling_from_positions",
     "fermi",
     "miller_abrahams_log_rates",
     "nn_hopping_pdf",
@@ -100,6 +108,59 @@ def coulomb_coupling(dist, J: float = 1.0, r_nn: float = 1.0) -> np.ndarray:
         C = -0.5 * e2 / dist
     np.fill_diagonal(C, 0.0)
     return C
+
+
+@numba.njit(cache=True)
+def _coulomb_from_positions(pos, L, half_e2, out):
+    n, d = pos.shape
+    for i in range(n):
+        out[i, i] = 0.0
+        for j in range(i + 1, n):
+            s = 0.0
+            for k in range(d):
+                dx = pos[i, k] - pos[j, k]
+                dx -= L * np.rint(dx / L)
+                s += dx * dx
+            c = -half_e2 / math.sqrt(s)
+            out[i, j] = c
+            out[j, i] = c
+    return out
+
+
+def coulomb_coupling_from_positions(positions, L: float, J: float = 1.0, r_nn: float = 1.0,
+                                    dtype=np.float32) -> np.ndarray:
+    """Coulomb couplings -e²/(2 r_ij) straight from the positions (no distance matrix).
+
+    The same numbers as :func:`coulomb_coupling` of the minimum-image distances
+    (:func:`tlspaper.meanfield.periodic_distances`), rounded to `dtype`.
+
+    Parameters
+    ----------
+    positions : array_like, shape (N, d)
+        Site coordinates [r_nn].
+    L : float
+        Periodic box side [r_nn].
+    J : float
+        e² / r_nn (energy unit).
+    r_nn : float
+        Mean nearest-neighbour distance.
+    dtype : numpy dtype
+        float32 (default) or float64.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, N)
+        C_ij (energy unit), zero diagonal.
+
+    Examples
+    --------
+    >>> coulomb_coupling_from_positions([[0.0, 0.0], [2.0, 0.0]], 10.0).tolist()
+    [[0.0, -0.25], [-0.25, 0.0]]
+    """
+    pos = np.ascontiguousarray(positions, dtype=float)
+    e2 = _check_positive("J", J, allow_zero=True) * r_nn
+    return _coulomb_from_positions(pos, _check_positive("L", L), 0.5 * e2,
+                                   np.empty((pos.shape[0],) * 2, dtype=dtype))
 
 
 def miller_abrahams_log_rates(E, dist, T: float, xi: float) -> np.ndarray:
@@ -230,8 +291,41 @@ def symmetrized_rate_matrix(E, dist, T: float, xi: float) -> np.ndarray:
     return S
 
 
+@numba.njit(cache=True)
+def _symmetrized_kernel(E, dist, T, xi, ln_n, ln_1mn):
+    # S_ij = γ⁰_ij / sqrt(D_i D_j) and S_jj = -Σ_k γ⁰_kj / D_j in one pass, in logarithms;
+    # pairs with r/ξ > 100 (weight e^-100 ~ 4e-44, far below the round-off of eigenvalues
+    # of order 1e-16 Γ0) are skipped.
+    n = E.shape[0]
+    S = np.zeros((n, n))
+    ln_D = ln_n + ln_1mn
+    diag = np.zeros(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if dist[i, j] > 100.0 * xi:
+                continue
+            dE = E[i] - E[j]
+            x = max(abs(dE) / T, 1e-300)
+            ln_N = -(x + math.log(-math.expm1(-x)))
+            # γ_ij: i -> j; emission (N + 1) when it goes down (E_i > E_j)
+            lg = ln_n[i] + ln_1mn[j] - dist[i, j] / xi + (x + ln_N if dE > 0 else ln_N)
+            v = math.exp(lg - 0.5 * (ln_D[i] + ln_D[j]))
+            S[i, j] = v
+            S[j, i] = v
+            diag[j] -= math.exp(lg - ln_D[j])
+            diag[i] -= math.exp(lg - ln_D[i])
+    for i in range(n):
+        S[i, i] = diag[i]
+    return S
+
+
 def relaxation_rates(E, dist, T: float, xi: float, drop_zero: bool = True) -> np.ndarray:
     """Relaxation rates of the electron glass: minus the eigenvalues of Eq. 23 (LAPACK eigh).
+
+    The symmetrised matrix (:func:`symmetrized_rate_matrix`) is built in one compiled pass
+    (γ⁰_ij is symmetric by detailed balance, so each pair is visited once); pairs farther
+    apart than 100 ξ, whose weight e^(-r/ξ) < 4e-44 lies far below the double-precision
+    round-off of the eigenvalues (~1e-16 of the largest rate), are left out.
 
     Parameters
     ----------
@@ -251,7 +345,12 @@ def relaxation_rates(E, dist, T: float, xi: float, drop_zero: bool = True) -> np
     >>> r.shape, bool(np.all(r > 0))
     ((2,), True)
     """
-    return _decay_rates(symmetrized_rate_matrix(E, dist, T, xi), drop_zero)
+    E = np.ascontiguousarray(E, dtype=float)
+    T = _check_positive("T", T)
+    xi = _check_positive("xi", xi)
+    ln_n, ln_1mn = _log_fermi(E, T)
+    S = _symmetrized_kernel(E, np.ascontiguousarray(dist, dtype=float), T, xi, ln_n, ln_1mn)
+    return _decay_rates(S, drop_zero)
 
 
 def tunneling_rates(dist, xi: float, drop_zero: bool = True) -> np.ndarray:
@@ -334,7 +433,8 @@ def nn_hopping_pdf(x, N: int, xi: float, r_bar: float = 1.0, L: float | None = N
 
 def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Generator,
                          xi: float | None = None, L: float | None = None, tol: float = 1e-9,
-                         max_sweeps: int = 5000, tunneling: bool = False) -> dict:
+                         max_sweeps: int = 5000, tunneling: bool = False,
+                         convention: str = DEFAULT_CONVENTION, fast: bool = True) -> dict:
     """Draw one 2-D electron glass and solve its mean field (Eq. 20 of Churkin et al. (2013)).
 
     Optionally diagonalise the rate matrix of Eq. 23 (:func:`relaxation_rates`).
@@ -356,11 +456,17 @@ def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Ge
     xi : float, optional
         Localization length [r_nn]; if given, the relaxation rates are computed.
     L : float, optional
-        Box side overriding the constant-density ``box_length(N, 1, 2) = 2 sqrt(N)``.
+        Box side overriding :func:`tlspaper.meanfield.box_length` of `convention`.
     tol, max_sweeps
         As in :func:`tlspaper.meanfield.solve_mean_field`.
     tunneling : bool
         Also return the rates of the energy-independent matrix (:func:`tunneling_rates`).
+    convention : {"paper", "poisson"}
+        Site-density convention (:func:`tlspaper.meanfield.box_length`, d = 2).
+    fast : bool
+        float32 couplings built straight from the positions and the compiled rate matrix
+        (default); False gives the dense float64 reference (distance matrix, float64
+        couplings, numpy rate matrix; same realization, same equations, same iteration).
 
     Returns
     -------
@@ -377,19 +483,27 @@ def solve_electron_glass(N: int, W: float, J: float, T: float, rng: np.random.Ge
     N = _check_positive_int("N", N, 2)
     W = _check_positive("W", W, allow_zero=True)
     T = _check_positive("T", T)
-    pos, L = random_sites(N, 2, rng, 1.0, L)
+    if xi is not None:
+        xi = _check_positive("xi", xi)
+    pos, L = random_sites(N, 2, rng, 1.0, L, convention=convention)
     eps = rng.uniform(-W / 2, W / 2, N)
-    dist = periodic_distances(pos, L)
+    if fast:
+        C = coulomb_coupling_from_positions(pos, L, J)
+    else:
+        C = coulomb_coupling(periodic_distances(pos, L), J)
     s = max(W, J)
-    sol = solve_mean_field(eps, coulomb_coupling(dist, J), T, x0=rng.uniform(-s, s, N),
-                           tol=tol, max_sweeps=max_sweeps)
+    sol = solve_mean_field(eps, C, T, x0=rng.uniform(-s, s, N), tol=tol, max_sweeps=max_sweeps)
+    del C
     warn_if_not_converged(sol, tol)
     out = {"E": sol.x, "converged": sol.converged, "sweeps": sol.sweeps,
            "residual": sol.residual}
-    if xi is not None:
-        out["rates"] = relaxation_rates(sol.x, dist, T, xi)
-    if tunneling:
-        out["tunnel_rates"] = tunneling_rates(dist, xi)
+    if xi is not None or tunneling:
+        dist = periodic_distances(pos, L)
+        if xi is not None:
+            out["rates"] = (relaxation_rates(sol.x, dist, T, xi) if fast else
+                            _decay_rates(symmetrized_rate_matrix(sol.x, dist, T, xi), True))
+        if tunneling:
+            out["tunnel_rates"] = tunneling_rates(dist, xi)
     return out
 
 

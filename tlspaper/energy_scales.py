@@ -29,6 +29,7 @@ __all__ = [
     "ELASTIC_SLOPE_FACTOR",
     "EPS0",
     "TwoTLSScales",
+    "c_dip_from_permittivity_slope",
     "dipolar_elastic_ratio",
     "dipolar_gap_dos",
     "dipolar_gap_fitted_power",
@@ -405,6 +406,37 @@ def r_from_slopes(C_dip, C_el):
     1.519
     """
     return interaction_ratio(C_dip=C_dip, C_el=C_el)
+
+
+def c_dip_from_permittivity_slope(slope):
+    """C_dip of App. C from a measured log-slope of the dielectric constant: half of it.
+
+    The resonant TLS response changes the elastic modulus c = ρv² and the permittivity ε by
+    the same relative susceptibility, ``δc/c = +2 C_el ln T`` and ``δε/ε = -2 C_dip ln T``
+    (C_el = P0γ²/ρv², C_dip = P0p²/(3ε0ε_r); the sign: TLSs soften the modulus and add to the
+    polarisability).  The velocity takes half of the modulus change, v ∝ √c, so
+    ``δv/v = C_el ln T``: the velocity slope *is* C_el, but the permittivity slope is
+    ``|d(δε/ε)/d ln T| = 2 C_dip``.  App. C pairs C_dip with tan δ as it pairs C_el with Q⁻¹
+    (``0.56/0.36 ≈ 1.74/1.1 ≈ π/2``, the plateau relations Q⁻¹ = (π/2) C_el and
+    tan δ = (π/2) C_dip), so its C_dip is the C_el analogue; a C_dip read off a measured
+    ``δε/ε`` slope must be halved first.
+
+    Parameters
+    ----------
+    slope : float or array_like
+        |d(δε/ε)/d ln T| (dimensionless), > 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        C_dip = slope / 2 (dimensionless).
+
+    Examples
+    --------
+    >>> c_dip_from_permittivity_slope(1.51e-3)
+    0.000755
+    """
+    return _scalar_or_array(0.5 * _positive_array("slope", slope, "dimensionless"))
 
 
 def dipolar_elastic_ratio(

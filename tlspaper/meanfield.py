@@ -33,6 +33,8 @@ __all__ = [
     "MeanFieldSolution",
     "TLSGlass",
     "TLSGlassResult",
+    "CONVENTIONS",
+    "DEFAULT_CONVENTION",
     "box_length",
     "excitation_energies",
     "ising_mean_field",
@@ -41,6 +43,7 @@ __all__ = [
     "site_density",
     "solve_mean_field",
     "solve_tls_glass",
+    "tls_chi",
     "tls_glass",
     "tls_relaxation_rates",
     "warn_if_not_converged",
@@ -88,8 +91,30 @@ def site_density(r_nn: float = 1.0, dim: int = 3) -> float:
     return (math.gamma(1 + 1 / dim) / r_nn) ** dim / v_d
 
 
-def box_length(N: int, r_nn: float = 1.0, dim: int = 3) -> float:
-    """Side L of the periodic box holding `N` sites at :func:`site_density` (L^d = N / n).
+#: The default site-density convention of the TLS and electron glasses: "paper" (App. A of
+#: Churkin et al. (2013), L = r_nn (N^(1/d) - 1)); the alternative is "poisson".
+DEFAULT_CONVENTION = "paper"
+
+CONVENTIONS = ("paper", "poisson")
+
+
+def _check_convention(convention):
+    if convention not in CONVENTIONS:
+        raise ValueError(f"convention must be one of {CONVENTIONS}, got {convention!r}")
+    return convention
+
+
+def box_length(N: int, r_nn: float = 1.0, dim: int = 3,
+               convention: str = DEFAULT_CONVENTION) -> float:
+    """Side L of the periodic box holding `N` sites, by a site-density convention.
+
+    * ``"paper"`` (the default): App. A of Churkin et al. (2013) states that the calculation
+      used r̄ = L / (N^(1/d) - 1) as the mean nearest-neighbour distance, with r̄ = r_nn = 1;
+      so L = r_nn (N^(1/d) - 1), a density N / L^d that tends to r_nn^-d for large N
+      (1.37 r_nn^-3 at N = 1000 in 3-D, 1.23 r_nn^-2 in 2-D).
+    * ``"poisson"``: the density of :func:`site_density`, at which a Poisson point set has mean
+      nearest-neighbour distance exactly r_nn (0.170 r_nn^-3 in 3-D, r_nn^-2 / 4 in 2-D),
+      L^d = N / n, the same for every N.
 
     Parameters
     ----------
@@ -99,6 +124,8 @@ def box_length(N: int, r_nn: float = 1.0, dim: int = 3) -> float:
         Mean nearest-neighbour distance (length unit), > 0.
     dim : int
         Dimension d (1, 2 or 3).
+    convention : {"paper", "poisson"}
+        Site-density convention.
 
     Returns
     -------
@@ -107,11 +134,58 @@ def box_length(N: int, r_nn: float = 1.0, dim: int = 3) -> float:
 
     Examples
     --------
-    >>> round(box_length(1000, 1.0, 2), 4)  # 2-D: L = 2 sqrt(N) r_nn
+    >>> box_length(1000), box_length(100, dim=2)
+    (9.0, 9.0)
+    >>> round(box_length(1000, 1.0, 2, convention="poisson"), 4)  # 2-D: L = 2 sqrt(N) r_nn
     63.2456
     """
     N = _check_positive_int("N", N, 2)
+    r_nn = _check_positive("r_nn", r_nn)
+    if _check_convention(convention) == "paper":
+        return r_nn * (N ** (1.0 / dim) - 1.0)
     return (N / site_density(r_nn, dim)) ** (1.0 / dim)
+
+
+def tls_chi(N: int, W: float, J: float, delta0_range, r_nn: float = 1.0,
+            convention: str = DEFAULT_CONVENTION) -> float:
+    """Dimensionless interaction strength χ = P0 U0 of a TLS-glass configuration.
+
+    P0 is the standard-tunnelling-model density of TLSs per unit volume, per unit asymmetry
+    at Δ = 0 and per unit ln Δ0 (P(Δ, Δ0) = P0 / Δ0 near Δ = 0): with n sites per volume,
+    Gaussian Δ of standard deviation W and Δ0 log-uniform on [low, high],
+    P0 = n / (√(2π) W ln(high/low)); U0 = J r_nn³ (Eq. 2 of Churkin et al. (2013)).  So
+    χ = n r_nn³ J / (√(2π) W ln(high/low)).  The paper states χ = 1e-3 together with
+    W = J = r_nn = 1, which would need n ≈ 0.035 r_nn^-3 (mean nearest-neighbour distance
+    1.7 r_nn): the three cannot all hold.
+
+    Parameters
+    ----------
+    N : int
+        Number of sites (the density follows from `convention`, :func:`box_length`).
+    W, J : float
+        Disorder and interaction (energy unit), > 0.
+    delta0_range : (float, float)
+        Range of the log-uniform Δ0 (energy unit).
+    r_nn : float
+        Mean nearest-neighbour distance.
+    convention : {"paper", "poisson"}
+        Site-density convention.
+
+    Returns
+    -------
+    float
+        χ (dimensionless).
+
+    Examples
+    --------
+    >>> round(tls_chi(1000, 1.0, 1.0, (1e-7, 0.1)), 4), round(tls_chi(1000, 1.0, 1.0, (1e-7, 0.1),
+    ...       convention="poisson"), 5)
+    (0.0396, 0.00491)
+    """
+    lo, hi = _check_delta0_range(delta0_range)
+    W = _check_positive("W", W)
+    n = N / box_length(N, r_nn, 3, convention) ** 3
+    return n * r_nn**3 * J / (math.sqrt(2 * math.pi) * W * math.log(hi / lo))
 
 
 @numba.njit(cache=True)
@@ -158,8 +232,9 @@ def periodic_distances(positions, L: float) -> np.ndarray:
 
 
 def random_sites(N: int, dim: int, rng: np.random.Generator, r_nn: float = 1.0,
-                 L: float | None = None) -> tuple[np.ndarray, float]:
-    """Uniform random sites in a periodic cube (square) at mean NN distance `r_nn`.
+                 L: float | None = None,
+                 convention: str = DEFAULT_CONVENTION) -> tuple[np.ndarray, float]:
+    """Uniform random sites in a periodic cube (square) of side :func:`box_length`.
 
     Parameters
     ----------
@@ -172,7 +247,9 @@ def random_sites(N: int, dim: int, rng: np.random.Generator, r_nn: float = 1.0,
     r_nn : float
         Mean nearest-neighbour distance of the infinite system (sets the density).
     L : float, optional
-        Box side overriding ``box_length(N, r_nn, dim)`` (e.g. to test other conventions).
+        Box side overriding ``box_length(N, r_nn, dim, convention)``.
+    convention : {"paper", "poisson"}
+        Site-density convention of :func:`box_length`.
 
     Returns
     -------
@@ -183,12 +260,12 @@ def random_sites(N: int, dim: int, rng: np.random.Generator, r_nn: float = 1.0,
 
     Examples
     --------
-    >>> pos, L = random_sites(100, 2, np.random.default_rng(0))
+    >>> pos, L = random_sites(100, 2, np.random.default_rng(0), convention="poisson")
     >>> pos.shape, round(L, 12), bool(np.all((pos >= 0) & (pos < L)))
     ((100, 2), 20.0, True)
     """
     N = _check_positive_int("N", N, 2)
-    L = box_length(N, r_nn, dim) if L is None else _check_positive("L", L)
+    L = box_length(N, r_nn, dim, convention) if L is None else _check_positive("L", L)
     return rng.uniform(0.0, L, size=(N, dim)), L
 
 
@@ -218,10 +295,22 @@ class MeanFieldSolution:
 
 
 @numba.njit(cache=True)
+def _field(C, m, h):
+    # h = C m with float64 accumulation (C may be float32); C is symmetric, read by rows
+    n = m.shape[0]
+    for k in range(n):
+        s = 0.0
+        for i in range(n):
+            s += C[k, i] * m[i]
+        h[k] = s
+
+
+@numba.njit(cache=True)
 def _gauss_seidel(b, C, beta_half, x, tol, max_sweeps, skip):
     n = b.shape[0]
     m = np.tanh(beta_half * x)
-    h = C @ m
+    h = np.empty(n)
+    _field(C, m, h)
     sweeps = 0
     converged = False
     while sweeps < max_sweeps:
@@ -240,13 +329,24 @@ def _gauss_seidel(b, C, beta_half, x, tol, max_sweeps, skip):
                 for k in range(n):
                     h[k] += C[i, k] * dm
         if max_change < tol or sweeps % 25 == 0:
-            h = C @ m  # remove round-off drift of the incremental field updates
+            _field(C, m, h)  # remove round-off drift of the incremental field updates
             if max_change < tol:
-                res = np.max(np.abs(x - b - C @ np.tanh(beta_half * x)))
+                res = 0.0
+                for i in range(n):
+                    r = abs(x[i] - b[i] - h[i])
+                    if r > res:
+                        res = r
                 if res < tol:
                     converged = True
                     break
     return x, sweeps, converged
+
+
+def _residual(b, C, x, T):
+    """max_i |x_i - b_i - Σ_j C_ij tanh(x_j / 2T)| with float64 accumulation."""
+    h = np.empty(b.shape[0])
+    _field(C, np.tanh(0.5 * x / T), h)
+    return float(np.max(np.abs(x - b - h)))
 
 
 def solve_mean_field(b, C, T: float, x0=None, tol: float = 1e-9,
@@ -260,12 +360,16 @@ def solve_mean_field(b, C, T: float, x0=None, tol: float = 1e-9,
     C with zero diagonal the mean-field free energy decreases at every update, so the
     iteration converges (to a local minimum: another start may give another solution).
 
+    `C` may be float32 (half the memory traffic of a sweep, which dominates at large N); the
+    fields are always accumulated in float64, so the equations are solved to `tol` for the
+    float32 couplings.
+
     Parameters
     ----------
     b : array_like, shape (N,)
         Bare energies (energy unit).
     C : array_like, shape (N, N)
-        Symmetric couplings with zero diagonal (energy unit).
+        Symmetric couplings with zero diagonal (energy unit), float64 or float32.
     T : float
         Temperature (energy unit), > 0.
     x0 : array_like, optional
@@ -291,7 +395,8 @@ def solve_mean_field(b, C, T: float, x0=None, tol: float = 1e-9,
     """
     T = _check_positive("T", T)
     b = np.ascontiguousarray(b, dtype=float)
-    C = np.ascontiguousarray(C, dtype=float)
+    C = np.asarray(C)
+    C = np.ascontiguousarray(C, dtype=np.float32 if C.dtype == np.float32 else float)
     n = b.shape[0]
     if b.ndim != 1 or n < 2:
         raise ValueError(f"b must be a 1-D array of N >= 2 energies, got shape {b.shape}")
@@ -303,8 +408,7 @@ def solve_mean_field(b, C, T: float, x0=None, tol: float = 1e-9,
     if x.shape != (n,):
         raise ValueError(f"x0 must have shape ({n},), got {x.shape}")
     x, sweeps, converged = _gauss_seidel(b, C, 0.5 / T, x, tol, max_sweeps, 1e-16)
-    res = float(np.max(np.abs(x - b - C @ np.tanh(0.5 * x / T))))
-    return MeanFieldSolution(x, bool(converged), int(sweeps), res)
+    return MeanFieldSolution(x, bool(converged), int(sweeps), _residual(b, C, x, T))
 
 
 def warn_if_not_converged(sol: MeanFieldSolution, tol: float) -> None:
@@ -355,7 +459,7 @@ class TLSGlass:
         Tunnelling amplitudes Δ0_i, log-uniform in the given range.
     coupling : numpy.ndarray, shape (N, N)
         C_ij = u_ij / (4 r_ij³): the coupling of Eq. 4, with u_ij Gaussian of standard
-        deviation U0 = J r_nn³.
+        deviation U0 = J r_nn³ (float32 unless asked otherwise).
     """
 
     positions: np.ndarray
@@ -375,23 +479,35 @@ def _check_delta0_range(delta0_range):
 
 
 @numba.njit(cache=True)
-def _gaussian_dipolar_coupling(dist, seed, scale):
+def _gaussian_dipolar_coupling(pos, L, seed, scale, out):
     # Numba's own generator, seeded from the caller's numpy Generator: reproducible, fast.
+    # Minimum-image distance and u_ij / r³ in float64, stored in out's dtype (float32 or 64).
     np.random.seed(seed)  # noqa: NPY002
-    n = dist.shape[0]
-    C = np.zeros((n, n))
+    n, d = pos.shape
     for i in range(n):
+        out[i, i] = 0.0
         for j in range(i + 1, n):
-            r = dist[i, j]
+            s = 0.0
+            for k in range(d):
+                dx = pos[i, k] - pos[j, k]
+                dx -= L * np.rint(dx / L)
+                s += dx * dx
+            r = math.sqrt(s)
             c = scale * np.random.standard_normal() / (r * r * r)  # noqa: NPY002
-            C[i, j] = c
-            C[j, i] = c
-    return C
+            out[i, j] = c
+            out[j, i] = c
+    return out
 
 
 def tls_glass(N: int, W: float, J: float, rng: np.random.Generator, delta0_range,
-              r_nn: float = 1.0) -> TLSGlass:
+              r_nn: float = 1.0, convention: str = DEFAULT_CONVENTION,
+              dtype=np.float32) -> TLSGlass:
     """Draw one TLS-glass realization: sites, Δ_i, Δ0_i, couplings (Eq. 1 of Churkin et al. (2013)).
+
+    The couplings are built directly from the positions (no distance matrix); float32
+    couplings (the default) halve the memory and the traffic of the solver, and differ from
+    float64 ones by their rounding only (relative 6e-8): ``dtype=float`` gives the float64
+    couplings of which they are the rounding, bit for bit.
 
     Parameters
     ----------
@@ -407,7 +523,11 @@ def tls_glass(N: int, W: float, J: float, rng: np.random.Generator, delta0_range
         Range (low, high) of the log-uniform Δ0 (energy unit), 0 < low < high (the paper
         takes [1e-7, 1e-1] J: ``tlspaper.papers.churkin2013.DELTA0_RANGE``).
     r_nn : float
-        Mean nearest-neighbour distance (sets the density, :func:`site_density`).
+        Mean nearest-neighbour distance (length unit).
+    convention : {"paper", "poisson"}
+        Site-density convention (:func:`box_length`).
+    dtype : numpy dtype
+        float32 (default) or float64 couplings.
 
     Returns
     -------
@@ -416,19 +536,19 @@ def tls_glass(N: int, W: float, J: float, rng: np.random.Generator, delta0_range
     Examples
     --------
     >>> g = tls_glass(50, W=1.0, J=1.0, rng=np.random.default_rng(1), delta0_range=(1e-7, 0.1))
-    >>> g.coupling.shape, bool(np.allclose(g.coupling, g.coupling.T))
-    ((50, 50), True)
+    >>> g.coupling.shape, g.coupling.dtype, bool(np.allclose(g.coupling, g.coupling.T))
+    ((50, 50), dtype('float32'), True)
     """
     N = _check_positive_int("N", N, 2)
     W = _check_positive("W", W, allow_zero=True)
     J = _check_positive("J", J, allow_zero=True)
     lo, hi = _check_delta0_range(delta0_range)
-    pos, L = random_sites(N, 3, rng, r_nn)
+    pos, L = random_sites(N, 3, rng, r_nn, convention=convention)
     delta = rng.normal(0.0, W, N) if W > 0 else np.zeros(N)
     delta0 = np.exp(rng.uniform(np.log(lo), np.log(hi), N))
-    dist = periodic_distances(pos, L)
     U0 = J * r_nn**3
-    C = _gaussian_dipolar_coupling(dist, int(rng.integers(2**31 - 1)), 0.25 * U0)
+    C = _gaussian_dipolar_coupling(pos, float(L), int(rng.integers(2**31 - 1)), 0.25 * U0,
+                                   np.empty((N, N), dtype=dtype))
     return TLSGlass(pos, L, delta, delta0, C)
 
 
@@ -519,7 +639,8 @@ class TLSGlassResult:
 
 
 def solve_tls_glass(N: int, W: float, J: float, T: float, rng: np.random.Generator,
-                    delta0_range, tol: float = 1e-9, max_sweeps: int = 5000) -> TLSGlassResult:
+                    delta0_range, tol: float = 1e-9, max_sweeps: int = 5000,
+                    convention: str = DEFAULT_CONVENTION, fast: bool = True) -> TLSGlassResult:
     """Draw a TLS glass, solve its self-consistent equations (Eq. 4 of Churkin et al. (2013)).
 
     Returns the excitation energies of Eq. 6 with the mean-field asymmetries.
@@ -529,12 +650,16 @@ def solve_tls_glass(N: int, W: float, J: float, T: float, rng: np.random.Generat
 
     Parameters
     ----------
-    N, W, J, rng, delta0_range
+    N, W, J, rng, delta0_range, convention
         As in :func:`tls_glass`.
     T : float
         Temperature (energy unit), > 0.
     tol, max_sweeps
         As in :func:`solve_mean_field`.
+    fast : bool
+        float32 couplings built straight from the positions (default); False gives the dense
+        float64 reference (distance matrix, float64 couplings; same realization, same
+        equations, the same Gauss-Seidel order).
 
     Returns
     -------
@@ -548,7 +673,8 @@ def solve_tls_glass(N: int, W: float, J: float, T: float, rng: np.random.Generat
     (True, (200,))
     """
     T = _check_positive("T", T)
-    glass = tls_glass(N, W, J, rng, delta0_range)
+    glass = tls_glass(N, W, J, rng, delta0_range, convention=convention,
+                      dtype=np.float32 if fast else float)
     s = math.hypot(W, J)
     x0 = rng.uniform(-s, s, glass.delta.shape)
     sol = solve_mean_field(glass.delta, glass.coupling, T, x0=x0, tol=tol, max_sweeps=max_sweeps)

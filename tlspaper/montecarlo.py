@@ -34,6 +34,7 @@ __all__ = [
     "make_realization",
     "metropolis_sample",
     "pair_flip_energies",
+    "quench_state",
     "simulate",
     "simulate_chunk",
     "single_flip_energies",
@@ -212,6 +213,12 @@ class RunParams:
         Upper energy [K] of the block histograms.
     block_tmax : float
         Block histograms are kept for stages with T <= `block_tmax` [K].
+    quench : bool
+        After the last annealing stage, relax the state at zero temperature until it is
+        stable against every single and every pair flip (:func:`quench_state`) and record it
+        as one more stage, labelled T = 0 (default False: the datasets written before the
+        quench existed carry no such stage and load unchanged).  The annealing stages are
+        bit-identical with and without it.
     """
 
     model: Model
@@ -224,6 +231,7 @@ class RunParams:
     n_blocks: int = 100
     block_emax: float = 2.5
     block_tmax: float = 1.0
+    quench: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "temperatures", tuple(check_schedule(self.temperatures).tolist()))
@@ -233,6 +241,9 @@ class RunParams:
             raise ValueError(f"seed must be an integer in [0, 2**63), got {self.seed}")
         if int(self.n_blocks) != self.n_blocks or self.n_blocks < 1:
             raise ValueError(f"n_blocks must be an integer >= 1, got {self.n_blocks}")
+        if not isinstance(self.quench, (bool, np.bool_)):
+            raise ValueError(f"quench must be True or False, got {self.quench!r}")
+        object.__setattr__(self, "quench", bool(self.quench))
 
     @property
     def edges(self) -> np.ndarray:
@@ -246,9 +257,14 @@ class RunParams:
         return int(np.searchsorted(self.edges, self.block_emax))
 
     @property
+    def stage_temperatures(self) -> np.ndarray:
+        """Temperature [K] of every recorded stage: the schedule, then 0.0 for the quench."""
+        return np.asarray(self.temperatures + ((0.0,) if self.quench else ()))
+
+    @property
     def block_stages(self) -> np.ndarray:
-        """Indices of the stages with block histograms (T <= block_tmax)."""
-        return np.flatnonzero(np.asarray(self.temperatures) <= self.block_tmax * (1 + 1e-12))
+        """Indices of the stages with block histograms (T <= block_tmax; the quench too)."""
+        return np.flatnonzero(self.stage_temperatures <= self.block_tmax * (1 + 1e-12))
 
     def to_dict(self) -> dict:
         """JSON-serialisable form (stored in the dataset's ``meta``)."""
@@ -416,9 +432,77 @@ def _stability(J, f64, tau, tol):
 
 
 @njit(cache=True)
+def _quench(J, h, tau, f64, tol):
+    """Zero-temperature single-plus-pair descent of tau in place; fields f64 kept exact.
+
+    Repeat: flip, in index order, every TLS whose flip energy E_i = -2 τ_i f_i < -tol (until a
+    full pass flips none); then flip the pair (i, j) of most negative
+    E_i + E_j + 4 J_ij τ_i τ_j < -tol, if any, and start again; stop when neither exists.
+    Every flip lowers H by more than tol, so it ends.  After every flip the fields are
+    recomputed exactly (:func:`_fields`), so the final state is stable by the same test as
+    :func:`_stability`.  Returns (single flips, pair flips).
+    """
+    n = tau.size
+    n_single = 0
+    n_pair = 0
+    while True:
+        flipped = True
+        while flipped:
+            flipped = False
+            for i in range(n):
+                if -2.0 * tau[i] * f64[i] < -tol:
+                    tau[i] = -tau[i]
+                    _fields(J, h, tau, f64)
+                    n_single += 1
+                    flipped = True
+        best = -tol
+        bi = -1
+        bj = -1
+        for i in range(n):
+            ei = -2.0 * tau[i] * f64[i]
+            for j in range(i + 1, n):
+                d = ei - 2.0 * tau[j] * f64[j] + 4.0 * np.float64(J[i, j]) * tau[i] * tau[j]
+                if d < best:
+                    best = d
+                    bi = i
+                    bj = j
+        if bi < 0:
+            return n_single, n_pair
+        tau[bi] = -tau[bi]
+        tau[bj] = -tau[bj]
+        _fields(J, h, tau, f64)
+        n_pair += 1
+
+
+@njit(cache=True)
+def _histogram(tau, f64, gscale, gstep, counts, over, mom):
+    """Add |E_i| = |2 τ_i f_i| of every TLS to one stage row (counts, over, mom)."""
+    nbins = counts.size
+    s1 = 0.0
+    s2 = 0.0
+    for i in range(tau.size):
+        e = abs(2.0 * tau[i] * f64[i])
+        s1 += e
+        s2 += e * e
+        b = int(math.asinh(e / gscale) / gstep)
+        if b < nbins:
+            counts[b] += 1
+        else:
+            over[0] += 1
+    mom[0] = s1
+    mom[1] = s2
+
+
+@njit(cache=True)
 def _realization(L, n, h0, J0, C, temps, sweeps, seed, k, gscale, gstep, counts, over, mom,
-                 accepted):
-    """Anneal realization k; histogram |E_i| after every stage; return stability flags."""
+                 accepted, quench, qout):
+    """Anneal realization k; histogram |E_i| after every stage; return stability flags.
+
+    With `quench`, then relax to single-plus-pair stability (:func:`_quench`) and histogram
+    that state in row ``temps.size``; ``qout`` receives (single flips, pair flips,
+    single-stable, pair-stable) after the quench.  The returned flags are those of the
+    annealed state before the quench.
+    """
     s = _stream_seed(seed, k)
     s, pos, h, J = _generate(L, n, h0, J0, C, s)
     tau = np.empty(n, np.float32)
@@ -450,15 +534,24 @@ def _realization(L, n, h0, J0, C, temps, sweeps, seed, k, gscale, gstep, counts,
         mom[t, 0] = s1
         mom[t, 1] = s2
     single, pair = _stability(J, f64, tau, 1e-9)
+    if quench:
+        nt = temps.size
+        n_single, n_pair = _quench(J, h, tau, f64, 1e-9)
+        _histogram(tau, f64, gscale, gstep, counts[nt], over[nt:nt + 1], mom[nt])
+        qs, qp = _stability(J, f64, tau, 1e-9)
+        qout[0] = n_single
+        qout[1] = n_pair
+        qout[2] = qs
+        qout[3] = qp
     return single, pair, tau
 
 
 def _chunk_body(L, n, h0, J0, C, temps, sweeps, seed, k0, gscale, gstep, counts, over, mom, flags,
-                accepted):
+                accepted, quench, qout):
     for r in prange(counts.shape[0]):
         single, pair, _ = _realization(
             L, n, h0, J0, C, temps, sweeps, seed, k0 + r, gscale, gstep, counts[r], over[r],
-            mom[r], accepted[r:r + 1],
+            mom[r], accepted[r:r + 1], quench, qout[r],
         )
         flags[r, 0] = single
         flags[r, 1] = pair
@@ -628,6 +721,46 @@ def stability(J, h, tau, tol: float = 1e-9) -> tuple[bool, bool]:
     return tuple(bool(v) for v in _stability(J, local_fields(J, h, tau), tau, float(tol)))
 
 
+def quench_state(J, h, tau, tol: float = 1e-9):
+    """Relax `tau` at zero temperature until it is stable against single and pair flips.
+
+    The quench stage of :class:`RunParams` (``quench=True``): flip, in index order, every TLS
+    whose flip lowers the energy (E_i < -tol), until none does; then flip the pair of most
+    negative cost ``E_i + E_j + 4 J_ij τ_i τ_j`` (:func:`pair_flip_energies`) if it is below
+    -tol, and start again; stop when neither move lowers the energy.  Deterministic; each
+    flip lowers H by more than `tol`, so it terminates.
+
+    Parameters
+    ----------
+    J, h, tau : array_like
+        As for :func:`single_flip_energies` (`tau` is not modified).
+    tol : float
+        Moves must lower the energy by more than `tol` [K].
+
+    Returns
+    -------
+    tau : numpy.ndarray, shape (N,)
+        The quenched spins (float32 ±1); :func:`stability` gives (True, True) for them.
+    single_flips, pair_flips : int
+        Moves made.
+
+    Examples
+    --------
+    The ferromagnetic pair of :func:`stability`, both up against their fields: no single
+    flip helps, one pair flip reaches the ground state.
+
+    >>> t, n1, n2 = quench_state([[0, -1], [-1, 0]], [0.5, 0.5], [1, 1])
+    >>> t.tolist(), n1, n2
+    ([-1.0, -1.0], 0, 1)
+    """
+    J, h, tau = _as_system(J, h, tau)
+    tau = tau.copy()
+    f = np.empty(h.size)
+    _fields(J, h, tau, f)
+    n1, n2 = _quench(J, h, tau, f, float(tol))
+    return tau, int(n1), int(n2)
+
+
 @njit(cache=True)
 def _sample(J, h, tau, T, sweeps, burn_in, s):
     n = tau.size
@@ -698,7 +831,10 @@ def anneal_realization(params: RunParams, k: int) -> dict:
     -------
     dict
         ``positions``, ``h`` [K], ``J`` [K] (as :func:`make_realization`), ``tau`` the final
-        spins, ``counts`` (nT, nbins) its |E| histograms, ``stable`` (single, pair) flags.
+        spins (after the quench if ``params.quench``), ``counts`` (stages, nbins) its |E|
+        histograms (one row per temperature, then the quench), ``stable`` (single, pair)
+        flags of the annealed state before any quench; with ``params.quench`` also
+        ``stable_quench`` (the flags after it) and ``quench_flips`` (single, pair).
 
     Examples
     --------
@@ -710,16 +846,23 @@ def anneal_realization(params: RunParams, k: int) -> dict:
     m = params.model
     pos, h, J = make_realization(m, params.seed, k)
     temps = np.asarray(params.temperatures)
-    counts = np.zeros((temps.size, len(params.edges) - 1), np.int32)
-    over = np.zeros(temps.size, np.int32)
-    mom = np.zeros((temps.size, 2))
+    ns = len(params.stage_temperatures)
+    counts = np.zeros((ns, len(params.edges) - 1), np.int32)
+    over = np.zeros(ns, np.int32)
+    mom = np.zeros((ns, 2))
     acc = np.zeros(1, np.int64)
+    q = np.zeros(4, np.int64)
     single, pair, tau = _realization(
         m.L, m.n_tls, m.h0, m.J0, m.C, temps, params.sweeps, np.uint64(params.seed),
         np.uint64(k), params.grid_scale, params.grid_step, counts, over, mom, acc,
+        params.quench, q,
     )
-    return {"positions": pos, "h": h, "J": J, "tau": tau, "counts": counts,
-            "stable": (bool(single), bool(pair))}
+    out = {"positions": pos, "h": h, "J": J, "tau": tau, "counts": counts,
+           "stable": (bool(single), bool(pair))}
+    if params.quench:
+        out["stable_quench"] = (bool(q[2]), bool(q[3]))
+        out["quench_flips"] = (int(q[0]), int(q[1]))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -743,10 +886,13 @@ def simulate_chunk(params: RunParams, k0: int, n: int, parallel: bool = True) ->
     Returns
     -------
     dict
-        ``k0``; ``counts`` (n, nT, nbins) int32 histograms of |E| per realization and stage;
-        ``overflow`` (n, nT) counts above the last edge; ``moments`` (n, nT, 2) sums of |E|
-        and E² [K, K²]; ``stable`` (n, 2) single/pair-flip stability of the final state;
-        ``accepted`` (n,) accepted flips over the whole anneal.
+        ``k0``; ``counts`` (n, nS, nbins) int32 histograms of |E| per realization and stage
+        (nS = nT temperatures, plus the quench row if ``params.quench``); ``overflow`` (n, nS)
+        counts above the last edge; ``moments`` (n, nS, 2) sums of |E| and E² [K, K²];
+        ``stable`` (n, 2) single/pair-flip stability of the annealed state (before any
+        quench); ``accepted`` (n,) accepted flips over the whole anneal; ``quench`` (n, 4)
+        single flips, pair flips, single- and pair-stability after the quench (zeros without
+        it).
 
     Examples
     --------
@@ -759,21 +905,24 @@ def simulate_chunk(params: RunParams, k0: int, n: int, parallel: bool = True) ->
         raise ValueError(f"a chunk needs n >= 1 realizations, got {n}")
     m = params.model
     temps = np.asarray(params.temperatures)
+    ns = len(params.stage_temperatures)
     nbins = len(params.edges) - 1
-    counts = np.zeros((n, temps.size, nbins), np.int32)
-    over = np.zeros((n, temps.size), np.int32)
-    mom = np.zeros((n, temps.size, 2))
+    counts = np.zeros((n, ns, nbins), np.int32)
+    over = np.zeros((n, ns), np.int32)
+    mom = np.zeros((n, ns, 2))
     flags = np.zeros((n, 2), np.uint8)
     accepted = np.zeros(n, np.int64)
+    quench = np.zeros((n, 4), np.int64)
     args = (m.L, m.n_tls, m.h0, m.J0, m.C, temps, params.sweeps, np.uint64(params.seed),
-            np.uint64(k0), params.grid_scale, params.grid_step, counts, over, mom, flags, accepted)
+            np.uint64(k0), params.grid_scale, params.grid_step, counts, over, mom, flags, accepted,
+            params.quench, quench)
     if parallel:
         with numba.parallel_chunksize(1):  # dynamic: a thread slowed by other load waits less
             _chunk_parallel(*args)
     else:
         _chunk_serial(*args)
     return {"k0": int(k0), "counts": counts, "overflow": over, "moments": mom, "stable": flags,
-            "accepted": accepted}
+            "accepted": accepted, "quench": quench}
 
 
 class Accumulator:
@@ -786,7 +935,7 @@ class Accumulator:
 
     def __init__(self, params: RunParams):
         self.params = params
-        nT = len(params.temperatures)
+        nT = len(params.stage_temperatures)
         nbins = len(params.edges) - 1
         self.counts = np.zeros((nT, nbins), np.int64)
         self.overflow = np.zeros(nT, np.int64)
@@ -798,6 +947,9 @@ class Accumulator:
         )
         self.block_realizations = np.zeros(params.n_blocks, np.int64)
         self.accepted_flips = np.zeros(1, np.int64)
+        self.stable_quench = np.zeros((0, 2), np.uint8)
+        self.quench_single_flips = np.zeros(0, np.int32)
+        self.quench_pair_flips = np.zeros(0, np.int32)
         self.wall_time = 0.0
 
     @property
@@ -825,12 +977,19 @@ class Accumulator:
             self.block_realizations[b] += 1
         self.stable = np.concatenate([self.stable, chunk["stable"]])
         self.accepted_flips += chunk["accepted"].sum()
+        if self.params.quench:
+            q = chunk["quench"]
+            self.quench_single_flips = np.concatenate([self.quench_single_flips,
+                                                       q[:, 0].astype(np.int32)])
+            self.quench_pair_flips = np.concatenate([self.quench_pair_flips,
+                                                     q[:, 1].astype(np.int32)])
+            self.stable_quench = np.concatenate([self.stable_quench, q[:, 2:].astype(np.uint8)])
 
     def arrays(self) -> dict:
         """The dataset arrays (see :func:`write_dataset`)."""
         p = self.params
-        return {
-            "temperatures": np.asarray(p.temperatures),
+        out = {
+            "temperatures": p.stage_temperatures,
             "edges": p.edges,
             "counts": self.counts,
             "overflow": self.overflow,
@@ -842,6 +1001,11 @@ class Accumulator:
             "block_realizations": self.block_realizations,
             "accepted_flips": self.accepted_flips,
         }
+        if p.quench:
+            out.update(stable_quench=self.stable_quench,
+                       quench_single_flips=self.quench_single_flips,
+                       quench_pair_flips=self.quench_pair_flips)
+        return out
 
     @classmethod
     def from_file(cls, path) -> Accumulator:
@@ -849,8 +1013,11 @@ class Accumulator:
         with np.load(path, allow_pickle=False) as f:
             meta = json.loads(str(f["meta"]))
             acc = cls(RunParams.from_dict(meta["params"]))
-            for key in ("counts", "overflow", "sum_abs_E", "sum_E2", "stable", "block_counts",
-                        "block_realizations", "accepted_flips"):
+            keys = ["counts", "overflow", "sum_abs_E", "sum_E2", "stable", "block_counts",
+                    "block_realizations", "accepted_flips"]
+            if acc.params.quench:
+                keys += ["stable_quench", "quench_single_flips", "quench_pair_flips"]
+            for key in keys:
                 setattr(acc, key, f[key].astype(getattr(acc, key).dtype))
         acc.wall_time = float(meta.get("wall_time_s", 0.0))
         return acc
@@ -859,13 +1026,16 @@ class Accumulator:
 def write_dataset(path, acc: Accumulator, extra_meta: dict | None = None) -> Path:
     """Write the accumulated dataset with its provenance to `path` atomically.
 
-    Arrays: ``temperatures`` [K]; ``edges`` [K] of |E|; ``counts`` (nT, nbins) histogram of
+    Arrays: ``temperatures`` [K] of the stages (the schedule, then 0.0 for the quench stage
+    if ``params.quench``); ``edges`` [K] of |E|; ``counts`` (nS, nbins) histogram of
     |E_i| over all TLSs of all realizations; ``overflow``; ``sum_abs_E`` [K] and ``sum_E2``
-    [K²]; ``stable`` (R, 2) final-state stability per realization; ``block_counts``
-    (n_blocks, len(block_stages), n_low) low-energy histograms per block of realizations
-    (k % n_blocks) at the stages ``block_stages``; ``block_realizations``; ``accepted_flips``
-    (total over all realizations and stages).  ``meta``: JSON
-    provenance (``params``, realization count, stable fractions, version, wall time, ...).
+    [K²]; ``stable`` (R, 2) stability of the annealed (2 μK) state per realization;
+    ``block_counts`` (n_blocks, len(block_stages), n_low) low-energy histograms per block of
+    realizations (k % n_blocks) at the stages ``block_stages``; ``block_realizations``;
+    ``accepted_flips`` (total over all realizations and stages).  With the quench also
+    ``stable_quench`` (R, 2) stability after it and ``quench_single_flips``,
+    ``quench_pair_flips`` (R,) the moves it made.  ``meta``: JSON provenance (``params``,
+    seed, realization count, stable fractions, version, git commit, UTC date, wall time, ...).
 
     Parameters
     ----------
@@ -906,9 +1076,43 @@ def write_dataset(path, acc: Accumulator, extra_meta: dict | None = None) -> Pat
         "numba_version": numba.__version__,
         "numpy_version": np.__version__,
         "wall_time_s": round(acc.wall_time, 1),
+        "seed": p.seed,
+        "git_commit": _git_commit(),
+        "written_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
+    if p.quench:
+        meta.update({
+            "quench_stage": len(p.temperatures),
+            "stage_labels": "one row per temperature of params.temperatures, then the "
+            "zero-temperature single-plus-pair quench (row quench_stage, temperature 0.0; "
+            "in block_stages)",
+            "stable_single_fraction_quench": float(acc.stable_quench[:, 0].mean()) if R
+            else float("nan"),
+            "stable_pair_fraction_quench": float(acc.stable_quench[:, 1].mean()) if R
+            else float("nan"),
+            "quench_pair_flips_mean": float(acc.quench_pair_flips.mean()) if R else float("nan"),
+            "quench_pair_flips_max": int(acc.quench_pair_flips.max()) if R else 0,
+            "quench_single_flips_mean": float(acc.quench_single_flips.mean()) if R
+            else float("nan"),
+            "quench_single_flips_max": int(acc.quench_single_flips.max()) if R else 0,
+        })
     meta.update(extra_meta or {})
     return save_npz(path, acc.arrays(), meta)
+
+
+def _git_commit() -> str:
+    """``git rev-parse HEAD`` of the source tree of this package (+ ``-dirty``), or ``unknown``."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                              text=True, timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=root, capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head + ("-dirty" if dirty.strip() else "")
 
 
 def _checkpoint_path(output: Path) -> Path:

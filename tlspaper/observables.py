@@ -57,8 +57,8 @@ def _check_dos(dos):
 def _interpretation(value: str) -> str:
     if value not in ("E", "Delta"):
         raise ValueError(
-            f"interpretation must be 'E' (DOS read as n(E): Eqs. 5, 8) or 'Delta' "
-            f"(DOS read as P0(Δ): Eqs. A1, A2), got {value!r}"
+            f"interpretation must be 'E' (DOS read as n(E): Eqs. 5, 7, 8) or 'Delta' "
+            f"(DOS read as P0(Δ): Eqs. A1, 7Δ, A2), got {value!r}"
         )
     return value
 
@@ -136,7 +136,8 @@ def _g_inner(r):
         for k in range(1, 40):
             s += term / (2 * k + 1)
             term *= z
-            if abs(term) < 1e-18:
+            # relative to Re s ~ 2/(15 r²), which cancels between k = 1 and 2 at large r
+            if k >= 2 and abs(term) < 1e-17 * abs(s.real):
                 break
         return s.real
     sb = np.sqrt(b)
@@ -191,8 +192,8 @@ def relaxation_x_integral(r):
 
 
 # --------------------------------------------------------------------------- κ and C
-def _kappa_cumulative(dos, T: float, E: np.ndarray, edges: np.ndarray, panel: np.ndarray, w):
-    """``∫_0^E n(T, E') dE'`` at the nodes E (Eq. A1 denominator)."""
+def _cumulative(dos, T: float, E: np.ndarray, edges: np.ndarray, panel: np.ndarray, w):
+    """``∫_0^E n(T, E') dE'`` at the nodes E (the n(Δ) reading: Eqs. A1 and 7Δ)."""
     n = _dos_values(dos, T, E)
     panel_int = np.bincount(panel, weights=w * n, minlength=len(edges) - 1)
     before = np.concatenate(([0.0], np.cumsum(panel_int)[:-1]))
@@ -218,6 +219,11 @@ def thermal_conductivity(T, dos, interpretation: str = "E"):
     done)::
 
         κ(T) ∝ ∫_0^∞ E⁴ dE / [T² sinh²(E/2T) tanh(E/2T) ∫_0^E n(T, E') dE']
+
+    Derivation (checked in the book): with ``P(Δ, Δ0) = P0(Δ)/Δ0``, ``x = Δ0/E`` and the
+    resonant weight x², the inverse mean free path is ``∝ E tanh(E/2T) ∫_0^1 P0(E s) ds =
+    tanh(E/2T) ∫_0^E P0(Δ) dΔ`` (s = sqrt(1-x²)); Eq. 5 is the same with ``P0(Δ) -> n(E)``
+    (Δ = E).  For ``n = B Δ^μ`` Eq. A1 is exactly ``(1 + μ)`` × Eq. 5.
 
     Parameters
     ----------
@@ -267,7 +273,7 @@ def thermal_conductivity(T, dos, interpretation: str = "E"):
         if form == "E":
             denom = _dos_values(dos, t, E)
         else:
-            denom = _kappa_cumulative(dos, t, E, edges, panel, w) / E
+            denom = _cumulative(dos, t, E, edges, panel, w) / E
         if np.any(denom <= 0):
             raise ValueError(
                 f"the DOS vanishes at some E <= {edges[-1]:.3g} K at T = {t:g} K; κ "
@@ -282,6 +288,12 @@ def specific_heat(T, dos):
 
     ``C(T) = ∫_0^∞ n(T, E) E² dE / [4 T² cosh²(E/2T)]``.
 
+    A TLS of splitting E has the Schottky heat capacity ``(E/2T)² / cosh²(E/2T)``, so Eq. 6
+    is the heat capacity of a set of TLSs whose splittings have the density n on E >= 0.
+    The simulated DOS (:func:`tlspaper.dos.load_simulated`) is normalised over both signs of
+    the single-flip energy, ``∫_0^∞ n dE = 1/2``: with it, Eq. 6 gives **half** the heat
+    capacity per TLS (multiply by 2 for the heat capacity per TLS).
+
     Parameters
     ----------
     T : array_like
@@ -292,8 +304,8 @@ def specific_heat(T, dos):
     Returns
     -------
     numpy.ndarray
-        C in units of k_B times the normalisation of `dos` (per TLS for the simulated DOS,
-        whose ∫_0^∞ n dE = 1/2), shape of `T`.
+        C in units of k_B times the normalisation of `dos` (``∫_0^∞ n dE`` TLSs; for the
+        simulated DOS: half the heat capacity per TLS), shape of `T`.
 
     Examples
     --------
@@ -313,10 +325,25 @@ def specific_heat(T, dos):
 
 
 # --------------------------------------------------------------------------- δv/v
-def velocity_shift_resonant(T, dos, cutoff: float = RESONANT_CUTOFF):
+def velocity_shift_resonant(T, dos, cutoff: float = RESONANT_CUTOFF, interpretation: str = "E"):
     """Resonant sound-velocity shift per unit coupling (Eq. 7 of Churkin et al. (2021)).
 
-    ``δv_res/v ÷ (γ²/ρv² L0) = -∫_0^cutoff n(T, E) tanh(E/2T) dE / E``
+    ``interpretation='E'`` (Eq. 7, the DOS read as n(E))::
+
+        δv_res/v ÷ (γ²/ρv² L0) = -∫_0^cutoff n(T, E) tanh(E/2T) dE / E
+
+    ``interpretation='Delta'`` (the DOS read as P0(Δ); "Eq. 7Δ", derived in the book)::
+
+        δv_res/v ÷ (γ²/ρv² L0) = -∫_0^cutoff tanh(E/2T) dE / E · (1/E) ∫_0^E n(T, Δ) dΔ
+
+    Derivation of the second form: with ``P(Δ, Δ0) = P0(Δ)/Δ0`` and the variables E and
+    ``x = Δ0/E`` (``Δ = E sqrt(1-x²)``, ``dΔ dΔ0 = E dE dx / sqrt(1-x²)``) the density is
+    ``P0(E sqrt(1-x²)) / (x sqrt(1-x²))``; the resonant weight ``x²`` leaves
+    ``∫_0^1 x P0(E sqrt(1-x²)) dx / sqrt(1-x²) = ∫_0^1 P0(E s) ds = (1/E) ∫_0^E P0``
+    (s = sqrt(1-x²)).  Eq. 7 therefore does *not* remain intact in the n(Δ) reading, as the
+    paper's App. A states: n(E) is replaced by its average over [0, E], the same average
+    that turns Eq. 5 into Eq. A1.  The two forms coincide for a constant DOS; for
+    ``n = B Δ^μ`` the n(Δ) form is the n(E) form divided by ``1 + μ``.
 
     Parameters
     ----------
@@ -328,6 +355,8 @@ def velocity_shift_resonant(T, dos, cutoff: float = RESONANT_CUTOFF):
         Upper energy cutoff [K] (default :data:`RESONANT_CUTOFF`; a DOS with an ``edges``
         attribute is integrated only up to its last edge).  It shifts the result by a
         T-independent constant: only differences between temperatures are physical.
+    interpretation : {'E', 'Delta'}
+        'E' for Eq. 7 (the paper's main text), 'Delta' for the n(Δ) reading.
 
     Returns
     -------
@@ -340,14 +369,25 @@ def velocity_shift_resonant(T, dos, cutoff: float = RESONANT_CUTOFF):
     >>> v = velocity_shift_resonant([0.01, 0.1], PowerLawDOS(mu=0.0))  # STM: +ln T slope
     >>> round(float((v[1] - v[0]) / np.log(10)), 9)
     1.0
+    >>> def n(T, E):       # pure power law B E^μ, μ = 0.2: the n(Δ) form is 1/(1 + μ) of it
+    ...     return 0.5 * np.asarray(E) ** 0.2
+    >>> vE = velocity_shift_resonant([0.1, 0.3], n)
+    >>> vD = velocity_shift_resonant([0.1, 0.3], n, interpretation="Delta")
+    >>> round(float((vD[1] - vD[0]) / (vE[1] - vE[0])), 4)   # (E^μ cusp at 0: ~1e-5 accurate)
+    0.8333
     """
     Tarr = _temperatures(T)
     _check_dos(dos)
     cutoff = _positive("cutoff (K)", cutoff)
+    form = _interpretation(interpretation)
     out = np.empty(Tarr.size)
     for i, t in enumerate(Tarr.ravel()):
-        E, w, _ = _nodes(_panel_edges(t, _upper_support(dos, cutoff), dos))
-        n = _dos_values(dos, t, E)
+        edges = _panel_edges(t, _upper_support(dos, cutoff), dos)
+        E, w, panel = _nodes(edges)
+        if form == "E":
+            n = _dos_values(dos, t, E)
+        else:
+            n = _cumulative(dos, t, E, edges, panel, w) / E
         out[i] = -np.sum(w * n * np.tanh(E / (2.0 * t)) / E)
     return out.reshape(Tarr.shape)
 
@@ -387,7 +427,11 @@ def velocity_shift_relaxation(T, dos, omega, A, interpretation: str = "E"):
                                    × ∫_0^1 sqrt(1-x²)/x · dx / (1 + ω²/[A x² E³ coth(E/2T)]²)
 
     ``interpretation='Delta'`` (Eq. A2): ``n(T, E)`` moves inside the x integral as
-    ``n(T, E sqrt(1-x²))`` (the DOS read as P0(Δ), Δ = E sqrt(1-x²)).
+    ``n(T, E sqrt(1-x²))`` (the DOS read as P0(Δ), Δ = E sqrt(1-x²)).  Eq. A2 follows from
+    ``P(Δ, Δ0) = P0(Δ)/Δ0`` in the variables E, x = Δ0/E (density
+    ``P0(E sqrt(1-x²)) / (x sqrt(1-x²))``) with the relaxation weight ``(Δ/E)² = 1 - x²``;
+    for ``n = B Δ^μ`` and no relaxation (ωτ -> ∞) its x integral is ``15/((3+μ)(5+μ))``
+    times that of Eq. 8.
 
     Parameters
     ----------
@@ -446,7 +490,9 @@ def velocity_shift(
 ):
     """Sound-velocity shift δv/v, resonant + relaxation (Eqs. 7-8 of Churkin et al. (2021)).
 
-    ``δv/v = coupling × (Eq. 7 + Eq. 8)``, or Eq. 7 + Eq. A2 with ``interpretation='Delta'``.
+    ``δv/v = coupling × (Eq. 7 + Eq. 8)``; with ``interpretation='Delta'`` (the DOS read as
+    P0(Δ)) the consistent pair Eq. 7Δ + Eq. A2 (see :func:`velocity_shift_resonant`; the
+    paper's App. A keeps Eq. 7 unchanged, which holds only for a constant DOS).
 
     Parameters
     ----------
@@ -464,7 +510,7 @@ def velocity_shift(
         Upper cutoff of Eq. 7 [K] (T-independent constant, see
         :func:`velocity_shift_resonant`).
     interpretation : {'E', 'Delta'}
-        Eq. 8 ('E') or Eq. A2 ('Delta') for the relaxation part.
+        Eqs. 7 + 8 ('E') or Eqs. 7Δ + A2 ('Delta').
 
     Returns
     -------
@@ -495,7 +541,7 @@ def velocity_shift(
       and A in rad s⁻¹ K⁻³, so that a published A and f both quoted as frequencies give
       ``T0 = (f/A)^(1/3)``.
     """
-    res = velocity_shift_resonant(T, dos, cutoff=cutoff)
+    res = velocity_shift_resonant(T, dos, cutoff=cutoff, interpretation=interpretation)
     rel = velocity_shift_relaxation(T, dos, omega, A, interpretation=interpretation)
     return coupling * (res + rel)
 

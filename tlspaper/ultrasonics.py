@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy import optimize
 
 from ._checks import positive as _positive_scalar
 from ._checks import positive_array as _positive_values
@@ -42,12 +43,14 @@ __all__ = [
     "photon_temperature",
     "reduced_frequency",
     "relaxation_absorption",
+    "relaxation_contamination",
     "resonant_absorption",
     "rm_shape",
     "shape",
     "tls_shape",
     "total_absorption",
     "velocity_log_slope",
+    "x_for_correction",
 ]
 
 #: Names of the two shapes: ``"tls"`` is tanh(x/2) (:func:`tls_shape`), ``"rm"`` is
@@ -249,6 +252,42 @@ def total_absorption(omega, T, A, C=1.0):
     return resonant_absorption(omega, T, C) + relaxation_absorption(omega, T, A, C)
 
 
+def relaxation_contamination(x, omega, A):
+    """Relaxation over resonant absorption, Q⁻¹_rel/Q⁻¹_res, at x = ħω/k_BT for frequency ω.
+
+    At fixed x the temperature is T = ħω/(k_B x), so in the regime ωτ_c ≫ 1 the ratio grows
+    as ω² (Q⁻¹_rel ≈ (π⁴/12) C A T³/ω and Q⁻¹_res = π C tanh(x/2)); it is largest at
+    small x, the high-temperature end of a measurement of the shape tanh(x/2).
+
+    Parameters
+    ----------
+    x : array_like
+        ħω/k_BT (dimensionless), > 0.
+    omega : float
+        Angular frequency ω [rad/s], > 0.
+    A : float
+        One-phonon rate prefactor [s⁻¹ K⁻³], > 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        Q⁻¹_rel / Q⁻¹_res (dimensionless), shape of `x`.
+
+    Examples
+    --------
+    In the regime ωτ_c ≫ 1 the ratio is (π³/12) A T³/(ω tanh(x/2)):
+
+    >>> w, A = 2 * np.pi * 1e8, 1e6
+    >>> T = float(photon_temperature(w)) / 0.1
+    >>> hand = np.pi**3 / 12 * A * T**3 / (w * np.tanh(0.05))
+    >>> bool(np.isclose(relaxation_contamination(0.1, w, A), hand, rtol=1e-3))
+    True
+    """
+    x = _positive_values("x (ħω/k_BT)", x)
+    T = photon_temperature(omega) / x
+    return relaxation_absorption(omega, T, A) / resonant_absorption(omega, T)
+
+
 def velocity_log_slope(T, omega, A, step=0.01):
     """Log slope d(δv/v)/d ln T of the canonical model (Eq. 15 of Leggett & Vural (2013)).
 
@@ -433,3 +472,41 @@ def high_temperature_correction(x, model="tls"):
     x = _positive_values("x (ħω/k_BT)", x)
     slope = 0.5 if _check_model(model) == "tls" else 1.0
     return 1.0 - shape(model, x) / (slope * x)
+
+
+def x_for_correction(correction, model="tls"):
+    """The x = ħω/k_BT at which a shape lies `correction` below its high-temperature limit.
+
+    The inverse of :func:`high_temperature_correction` (which increases monotonically from 0
+    at x = 0 to 1 at x → ∞), solved by Brent's method.
+
+    Parameters
+    ----------
+    correction : float
+        Relative deviation from the x → 0 limit, 0 < correction < 1 (0.2 for 20 %).
+    model : {'tls', 'rm'}
+        Which shape.
+
+    Returns
+    -------
+    float
+        x (dimensionless).
+
+    Examples
+    --------
+    >>> x = x_for_correction(0.2)
+    >>> round(x, 3), round(float(high_temperature_correction(x)), 12)
+    (1.776, 0.2)
+    """
+    c = _positive_scalar("correction", correction)
+    if not c < 1:
+        raise ValueError(f"correction must be in (0, 1), got {correction!r}")
+    _check_model(model)
+
+    def excess(x):
+        return float(high_temperature_correction(x, model)) - c
+
+    hi = 1.0
+    while excess(hi) < 0:
+        hi *= 2.0
+    return float(optimize.brentq(excess, 1e-8, hi, xtol=1e-14, rtol=1e-14))

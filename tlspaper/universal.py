@@ -5,7 +5,8 @@ of the chemical formula unit ``v_o`` [m³].  Couplings γ are energies in joules
 :data:`tlspaper.constants.EV` or call :func:`to_ev` for electronvolts); densities of states
 are per joule per m³; Debye temperatures and tunneling energies are in kelvin.  Every
 function is vectorised over numpy arrays and raises ``ValueError`` naming the argument for a
-non-positive input.
+non-positive input, and for a material parameter outside :data:`PHYSICAL_RANGES` (with a hint
+about units: the usual slips are ρ in g/cm³, v in km/s, v_o in Å³ and M in g/mol).
 
 The chain of the paper (H. M. Carruzzo and C. C. Yu, Phys. Rev. Lett. 124, 075902 (2020),
 DOI 10.1103/PhysRevLett.124.075902) is::
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_ALPHA",
     "DEFAULT_DELTA0_MAX",
     "GAMMA_MAX_PREFACTOR",
+    "PHYSICAL_RANGES",
     "asymmetry_dos",
     "average_sound_velocity",
     "c_high_temperature",
@@ -47,6 +49,7 @@ __all__ = [
     "gamma_eff",
     "gamma_max",
     "gamma_o",
+    "gaussian_asymmetry_dos",
     "mean_free_path_ratio",
     "pbar",
     "to_ev",
@@ -70,6 +73,40 @@ C_THEORY_EXPONENTS = {"rho": -2.0, "v": -2.0, "v_o": -8.0 / 3.0, "alpha": 2.0}
 #: Exact exponents of C_th with the Debye temperature T_D held fixed (an independent input):
 #: C_th ∝ α² T_D² / (ρ² v⁴ v_o²), i.e. ρ and v enter only through ρ v².
 C_THEORY_EXPONENTS_FIXED_TD = {"rho": -2.0, "v": -4.0, "v_o": -2.0, "alpha": 2.0, "T_D": 2.0}
+
+
+#: Physical ranges (low, high, SI unit, hint) of the material parameters, checked by every
+#: function.  Each range holds every solid glass with about a factor 5-10 to spare (ρ of glasses
+#: and polymers: ~900 to ~8000 kg/m³, the densest solids ~22 600 kg/m³; sound velocities: ~1000
+#: to ~7000 m/s, diamond's longitudinal 18 000 m/s; v_o: a few Å³ for an element to
+#: ~1000 Å³ for a large polymer repeat unit; M: 1 g/mol to ~1 kg/mol), and excludes the values
+#: of a unit slip, which are off by a factor 10³ (g/cm³, km/s, g/mol) or 10²⁷-10³⁰ (nm³, Å³).
+#: The results do not depend on the unit system, so for other units replace or empty this
+#: dict (the unit tests redo SiO2 in Å-based units that way).
+PHYSICAL_RANGES = {
+    "rho": (100.0, 30000.0, "kg/m^3", "a density in g/cm^3? 2.2 g/cm^3 = 2200 kg/m^3"),
+    "v": (100.0, 20000.0, "m/s", "a velocity in km/s? 4.2 km/s = 4200 m/s"),
+    "v_o": (1e-31, 1e-26, "m^3", "a volume in Å^3? 45.3 Å^3 = 45.3e-30 m^3"),
+    "molar_mass": (1e-3, 2.0, "kg/mol", "a molar mass in g/mol? 60.08 g/mol = 0.06008 kg/mol"),
+}
+_KIND = {"v_l": "v", "v_t": "v"}
+_SI_UNIT = {"rho": "kg/m^3", "v": "m/s", "v_o": "m^3", "molar_mass": "kg/mol"}
+
+
+def _material(name: str, value):
+    """`value` as a positive array in the physical range of `name` (:data:`PHYSICAL_RANGES`)."""
+    kind = _KIND.get(name, name)
+    arr = _positive(name, value, _SI_UNIT[kind])
+    if kind in PHYSICAL_RANGES:
+        lo, hi, unit, hint = PHYSICAL_RANGES[kind]
+        bad = (arr < lo) | (arr > hi)
+        if np.any(bad):
+            count = "" if arr.ndim == 0 else f" ({int(bad.sum())} of {arr.size} elements)"
+            raise ValueError(
+                f"{name} must be in {unit}, within the physical range {lo:g} to {hi:g} {unit}, "
+                f"got {float(arr[bad].flat[0]):g}{count}; {hint}"
+            )
+    return arr
 
 
 def to_ev(energy):
@@ -120,8 +157,8 @@ def average_sound_velocity(v_l, v_t):
     >>> round(float(average_sound_velocity(5800.0, 3800.0)))
     4163
     """
-    v_l = _positive("v_l", v_l, "m/s")
-    v_t = _positive("v_t", v_t, "m/s")
+    v_l = _material("v_l", v_l)
+    v_t = _material("v_t", v_t)
     return ((v_l**-3 + 2.0 * v_t**-3) / 3.0) ** (-1.0 / 3.0)
 
 
@@ -147,8 +184,8 @@ def formula_unit_volume(molar_mass, rho):
     >>> round(float(formula_unit_volume(60.083e-3, 2200.0)) * 1e30, 2)  # in Å³
     45.35
     """
-    molar_mass = _positive("molar_mass", molar_mass, "kg/mol")
-    rho = _positive("rho", rho, "kg/m^3")
+    molar_mass = _material("molar_mass", molar_mass)
+    rho = _material("rho", rho)
     return molar_mass / (N_A * rho)
 
 
@@ -172,8 +209,8 @@ def debye_temperature(v, v_o):
     >>> round(float(debye_temperature(4163.0, 45.3e-30)), 1)  # SiO2, Table I prints 348 K
     347.7
     """
-    v = _positive("v", v, "m/s")
-    v_o = _positive("v_o", v_o, "m^3")
+    v = _material("v", v)
+    v_o = _material("v_o", v_o)
     return HBAR * v * (6.0 * np.pi**2 / v_o) ** (1.0 / 3.0) / K_B
 
 
@@ -210,9 +247,9 @@ def gamma_o(rho, v, v_o, T_D=None):
     >>> round(float(to_ev(gamma_o(2200.0, 4200.0, 45e-30, T_D=350.0))), 3)  # SiO2, eV
     0.27
     """
-    rho = _positive("rho", rho, "kg/m^3")
-    v = _positive("v", v, "m/s")
-    v_o = _positive("v_o", v_o, "m^3")
+    rho = _material("rho", rho)
+    v = _material("v", v)
+    v_o = _material("v_o", v_o)
     return np.sqrt(2.0) / 3.0 * np.sqrt(rho * v**2 * v_o * _debye_energy(v, v_o, T_D))
 
 
@@ -266,9 +303,9 @@ def gamma_max(rho, v, v_o):
     >>> round(float(to_ev(gamma_max(2200.0, 4163.0, 45.3e-30))), 2)  # SiO2, eV
     2.46
     """
-    rho = _positive("rho", rho, "kg/m^3")
-    v = _positive("v", v, "m/s")
-    v_o = _positive("v_o", v_o, "m^3")
+    rho = _material("rho", rho)
+    v = _material("v", v)
+    v_o = _material("v_o", v_o)
     return GAMMA_MAX_PREFACTOR * rho * v**2 * v_o
 
 
@@ -295,8 +332,8 @@ def asymmetry_dos(rho, v, v_o):
     >>> f"{float(asymmetry_dos(2200.0, 4163.0, 45.3e-30)):.2e}"  # SiO2, per J per m³
     '8.19e+46'
     """
-    rho = _positive("rho", rho, "kg/m^3")
-    v = _positive("v", v, "m/s")
+    rho = _material("rho", rho)
+    v = _material("v", v)
     return rho * v**2 / (3.0 * gamma_max(rho, v, v_o) ** 2)
 
 
@@ -376,8 +413,8 @@ def coupling_constant(pbar, gamma, rho, v):
     """
     pbar = _positive("pbar", pbar, "1/(J m^3)")
     gamma = _positive("gamma", gamma, "J")
-    rho = _positive("rho", rho, "kg/m^3")
-    v = _positive("v", v, "m/s")
+    rho = _material("rho", rho)
+    v = _material("v", v)
     return pbar * gamma**2 / (rho * v**2)
 
 
@@ -521,8 +558,8 @@ def wkb_barrier_height(d, rho, v_o, T_D, delta0_max=DEFAULT_DELTA0_MAX):
     5.1
     """
     d = _positive("d", d, "m")
-    rho = _positive("rho", rho, "kg/m^3")
-    v_o = _positive("v_o", v_o, "m^3")
+    rho = _material("rho", rho)
+    v_o = _material("v_o", v_o)
     T_D = _positive("T_D", T_D, "K")
     delta0_max = _positive("delta0_max", delta0_max, "K")
     if np.any(T_D <= delta0_max):
@@ -561,8 +598,8 @@ def v_o_for_c(C, rho, v, alpha=DEFAULT_ALPHA):
     45.5
     """
     C = _positive("C", C, "dimensionless")
-    rho = _positive("rho", rho, "kg/m^3")
-    v = _positive("v", v, "m/s")
+    rho = _material("rho", rho)
+    v = _material("v", v)
     alpha = _positive("alpha", alpha, "dimensionless")
     k = 2.0 / 9.0 * (6.0 * np.pi**2) ** (1.0 / 3.0) * HBAR / (GAMMA_MAX_PREFACTOR**2 * rho * v)
     return (alpha**2 / 3.0 * k**2 / C) ** (3.0 / 8.0)
@@ -602,8 +639,46 @@ def c_theory_uncertainty(rho, v, v_o, drho, dv, dv_o, alpha=DEFAULT_ALPHA):
         errors[name] = arr
     e = C_THEORY_EXPONENTS
     rel = np.sqrt(
-        (e["rho"] * errors["drho"] / _positive("rho", rho, "kg/m^3")) ** 2
-        + (e["v"] * errors["dv"] / _positive("v", v, "m/s")) ** 2
-        + (e["v_o"] * errors["dv_o"] / _positive("v_o", v_o, "m^3")) ** 2
+        (e["rho"] * errors["drho"] / _material("rho", rho)) ** 2
+        + (e["v"] * errors["dv"] / _material("v", v)) ** 2
+        + (e["v_o"] * errors["dv_o"] / _material("v_o", v_o)) ** 2
     )
     return rel * c_theory(rho, v, v_o, alpha)
+
+
+def gaussian_asymmetry_dos(rho, v, v_o, positive_asymmetry=True):
+    """ñ_o re-derived from the mean-field variance stated before Eq. 7 of Carruzzo & Yu (2020).
+
+    The paper gives the variance of the interaction field on a TLS as
+    Var(ε) ≈ (γ_max²/2ρv²)² (4π/3V_o)², one TLS per volume V_o, so
+    σ_ε = 2π γ_max²/(3 ρ v² V_o).  The Gaussian density at ε = 0 is
+    P(0) = 1/(√(2π) σ_ε) = 3 ρ v² V_o / ((2π)^(3/2) γ_max²) per TLS (the paper prints
+    (2π)^(2/3)); per unit volume (÷ V_o, which cancels) this is
+    ``k ρ v² / γ_max²`` with k = 3/(2π)^(3/2) ≈ 0.190 for ε of both signs, and twice that,
+    k = 6/(2π)^(3/2) ≈ 0.381, counting only ε > 0 as in the paper's Eq. 3
+    (0 < ε < ε_max).  Eq. 7 has k = 1/3 (:func:`asymmetry_dos`); C_th is proportional to k.
+
+    Parameters
+    ----------
+    rho, v, v_o
+        As in :func:`gamma_max` (kg/m³, m/s, m³).
+    positive_asymmetry : bool
+        Count only ε > 0 (default, the convention of Eq. 3), else ε of both signs.
+
+    Returns
+    -------
+    numpy.ndarray
+        ñ_o [J⁻¹ m⁻³].
+
+    Examples
+    --------
+    >>> args = (2200.0, 4163.0, 45.3e-30)                       # SiO2
+    >>> round(float(gaussian_asymmetry_dos(*args) / asymmetry_dos(*args)), 4)
+    1.1429
+    >>> both = gaussian_asymmetry_dos(*args, positive_asymmetry=False)
+    >>> round(float(both / asymmetry_dos(*args)), 4)
+    0.5714
+    """
+    g_max = gamma_max(rho, v, v_o)  # validates rho, v, v_o
+    k = (6.0 if positive_asymmetry else 3.0) / (2.0 * np.pi) ** 1.5
+    return k * np.asarray(rho, dtype=float) * np.asarray(v, dtype=float) ** 2 / g_max**2

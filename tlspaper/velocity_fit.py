@@ -7,6 +7,7 @@ The fit model, its least-squares fit, the curve-file format, and the shape of th
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +20,9 @@ from .observables import RESONANT_CUTOFF, _temperatures, velocity_shift
 from .one_phonon import crossover_temperature
 
 __all__ = [
-    "CURVE_COLUMNS", "CURVE_HEADER_KEYS", "FIT_PARAMETERS", "SLOPE_WINDOW_ABOVE",
-    "SLOPE_WINDOW_BELOW", "Curve", "VelocityFit", "fit_velocity", "load_curve", "log_slopes",
+    "CURVE_COLUMNS", "CURVE_HEADER_KEYS", "FIT_PARAMETERS", "POOR_FIT_CHI2_DOF",
+    "POOR_FIT_P_VALUE", "SLOPE_WINDOW_ABOVE", "SLOPE_WINDOW_BELOW", "Curve", "FitWarning",
+    "VelocityFit", "fit_velocity", "format_value_error", "load_curve", "log_slopes",
     "model_slope_ratio", "mu_for_slope_ratio", "save_curve", "synthetic_curve",
     "velocity_maximum", "velocity_model",
 ]
@@ -197,6 +199,20 @@ def mu_for_slope_ratio(ratio: float = -1.0, below=SLOPE_WINDOW_BELOW,
 
 
 # --------------------------------------------------------------------------- fitting δv/v
+def _one_dimensional(name: str, values) -> np.ndarray:
+    """`values` as a 1-D float array, or a one-line error naming `name` and the shape."""
+    try:
+        arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be numbers (a 1-D array), got {values!r:.60}") from None
+    if arr.ndim != 1:
+        raise ValueError(
+            f"{name} must be a 1-D array (one value per temperature), got shape {arr.shape}; "
+            "pass one curve at a time (e.g. .ravel() a single column)"
+        )
+    return arr
+
+
 _QUANTITIES = {"velocity": 1.0, "dielectric": -2.0}
 
 
@@ -260,22 +276,74 @@ def velocity_model(T, omega, A, C, mu, offset=0.0, T_ref=None, cutoff=RESONANT_C
 
 #: Names of the parameters of :func:`velocity_model` that :func:`fit_velocity` can fit.
 FIT_PARAMETERS = ("A", "C", "mu", "offset")
+#: A fit with absolute errors warns (:class:`FitWarning`) when χ²/dof exceeds this value *and*
+#: the probability of so large a χ² for a right model with right errors is below
+#: :data:`POOR_FIT_P_VALUE` (both, so that few points with χ²/dof = 3 by chance do not warn).
+POOR_FIT_CHI2_DOF = 3.0
+#: See :data:`POOR_FIT_CHI2_DOF`.
+POOR_FIT_P_VALUE = 1e-3
+#: Units of the parameters in reports (A is in the unit of ω per K³).
+_UNITS = {"A": "(unit of omega)/K^3", "C": "dimensionless", "mu": "dimensionless",
+          "offset": "dimensionless (value at T_ref)"}
+
+
+class FitWarning(UserWarning):
+    """A fit whose numbers need care: unconstrained parameters or a poor χ²/dof."""
+
+
+def format_value_error(value: float, error: float) -> str:
+    """``value ± error`` with the error to two significant digits and the value to match.
+
+    Parameters
+    ----------
+    value, error : float
+        A number and its 1σ error (0: fixed, printed as such; inf or NaN: unconstrained).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_value_error(0.123456, 0.0031)
+    '0.1235 ± 0.0031'
+    >>> format_value_error(1.8e7, 2.3e5), format_value_error(3.2e-4, 1.4e-6)
+    ('(1.800 ± 0.023)e+07', '(3.200 ± 0.014)e-04')
+    >>> format_value_error(0.0, 0.0), format_value_error(0.1, math.inf)
+    ('0 (fixed)', '0.1 ± inf (unconstrained)')
+    """
+    value, error = float(value), float(error)
+    if error == 0.0:
+        return f"{value:.6g} (fixed)"
+    if not math.isfinite(error):
+        return f"{value:.6g} ± {error} (unconstrained)"
+    err_exp = math.floor(math.log10(abs(error)))
+    big = max(abs(value), abs(error))
+    if 1e-3 <= big < 1e5:
+        decimals = max(1 - err_exp, 0)  # two significant digits of the error
+        return f"{value:.{decimals}f} ± {error:.{decimals}f}"
+    exp = math.floor(math.log10(big))
+    decimals = max(exp - err_exp + 1, 0)
+    scale = 10.0**exp
+    return f"({value / scale:.{decimals}f} ± {error / scale:.{decimals}f})e{exp:+03d}"
 
 
 @dataclass(frozen=True)
 class VelocityFit:
-    """Result of :func:`fit_velocity`.
+    """Result of :func:`fit_velocity`; ``print(fit)`` shows :meth:`report`.
 
     Parameters
     ----------
     values : dict
         Best-fit (or fixed) ``A`` [omega unit/K³], ``C``, ``mu``, ``offset``.
     errors : dict
-        1σ uncertainties (0 for fixed parameters).
+        1σ uncertainties (0 for fixed parameters; inf for parameters the data do not
+        constrain).
     free : tuple of str
         Fitted parameters, in the order of `covariance`.
     covariance : numpy.ndarray
-        Covariance matrix of the free parameters (A in its own unit, not log A).
+        Covariance matrix of the free parameters (A in its own unit, not log A); rows and
+        columns of unconstrained parameters are NaN (inf on the diagonal).
     chi2 : float
         Sum of squared normalised residuals.
     dof : int
@@ -290,6 +358,12 @@ class VelocityFit:
         Resonant cutoff [K].
     evaluations : int
         Number of model evaluations used by the fit.
+    n : int
+        Number of data points.
+    absolute_sigma : bool
+        Whether the errors were taken as absolute (then χ²/dof tests the fit).
+    notes : tuple of str
+        The :class:`FitWarning` messages issued by the fit.
     """
 
     values: dict
@@ -303,6 +377,9 @@ class VelocityFit:
     quantity: str = "velocity"
     cutoff: float = RESONANT_CUTOFF
     evaluations: int = 0
+    n: int = 0
+    absolute_sigma: bool = True
+    notes: tuple = ()
 
     @property
     def T0(self) -> float:
@@ -310,15 +387,84 @@ class VelocityFit:
         return crossover_temperature(self.omega, self.values["A"])
 
     @property
+    def chi2_dof(self) -> float:
+        """χ²/dof (NaN if dof = 0)."""
+        return self.chi2 / self.dof if self.dof > 0 else math.nan
+
+    @property
+    def p_value(self) -> float:
+        """Probability of a χ² at least this large for a right model with right errors.
+
+        NaN when ``absolute_sigma`` is False (χ² then carries no absolute scale) or dof = 0.
+        """
+        if not self.absolute_sigma or self.dof <= 0:
+            return math.nan
+        from scipy.stats import chi2
+
+        return float(chi2.sf(self.chi2, self.dof))
+
+    @property
     def correlation(self) -> np.ndarray:
         """Correlation matrix of the free parameters (order of :attr:`free`)."""
         d = np.sqrt(np.diag(self.covariance))
-        return self.covariance / np.outer(d, d)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return self.covariance / np.outer(d, d)
 
     def model(self, T) -> np.ndarray:
         """The fitted curve at temperatures `T` [K]."""
         return velocity_model(T, self.omega, T_ref=self.T_ref, cutoff=self.cutoff,
                               quantity=self.quantity, **self.values)
+
+    def report(self) -> str:
+        """The fit as a table: value ± 1σ error and unit of each parameter, χ²/dof, correlations.
+
+        Returns
+        -------
+        str
+            Several lines of plain text (what ``print(fit)`` shows).
+
+        Examples
+        --------
+        >>> T = np.geomspace(0.03, 1.0, 12)
+        >>> y = velocity_model(T, 1.0, A=1.0 / 0.2**3, C=3e-4, mu=0.1, T_ref=T[0])
+        >>> print(fit_velocity(T, y, 1e-7, omega=1.0).report())  # doctest: +ELLIPSIS
+        δv/v fit by Eqs. 7 + 8 with the DOS of Eq. 3, 12 points, omega = 1, T_ref = 0.03 K
+          A       125.00 ± 0.27          (unit of omega)/K^3
+          T0 [K]  0.20000 ± 0.00014      (omega/A)^(1/3), derived
+          C       (3.0000 ± 0.0010)e-04  dimensionless
+          mu      0.10000 ± 0.00019      dimensionless
+          offset  ...
+        chi2/dof = ...
+        correlations: A-C -0.04, A-mu -0.97, A-offset -0.49, C-mu +0.12, ...mu-offset +0.57
+        """
+        what = "δv/v" if self.quantity == "velocity" else "δε/ε"
+        lines = [f"{what} fit by Eqs. 7 + 8 with the DOS of Eq. 3, {self.n} points, "
+                 f"omega = {self.omega:.6g}, T_ref = {self.T_ref:.6g} K"]
+        rows = [(p, format_value_error(self.values[p], self.errors[p]), _UNITS[p])
+                for p in FIT_PARAMETERS]
+        a, da = self.values["A"], self.errors["A"]
+        dT0 = self.T0 * da / (3 * a) if math.isfinite(da) else math.inf
+        rows.insert(1, ("T0 [K]", format_value_error(self.T0, dT0) if da else
+                        f"{self.T0:.6g} (fixed)", "(omega/A)^(1/3), derived"))
+        w0 = max(len(r[0]) for r in rows)
+        w1 = max(len(r[1]) for r in rows)
+        lines += [f"  {n:<{w0}}  {v:<{w1}}  {u}" for n, v, u in rows]
+        if self.absolute_sigma:
+            lines.append(f"chi2/dof = {self.chi2:.4g}/{self.dof} = {self.chi2_dof:.3g} "
+                         f"(p = {self.p_value:.2g})")
+        else:
+            lines.append(f"chi2/dof = {self.chi2:.4g}/{self.dof} = {self.chi2_dof:.3g} "
+                         "(relative sigma: errors scaled by it; not a test of the fit)")
+        corr = self.correlation
+        pairs = [f"{a}-{b} {corr[i, j]:+.2f}" for i, a in enumerate(self.free)
+                 for j, b in enumerate(self.free) if j > i]
+        if pairs:
+            lines.append("correlations: " + ", ".join(pairs))
+        lines += [f"warning: {note}" for note in self.notes]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.report()
 
 
 def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma=True,
@@ -378,11 +524,18 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
     from scipy.optimize import least_squares
 
     sign = _quantity_sign(quantity)
-    T = _temperatures(T).ravel()
-    y = np.asarray(y, dtype=float).ravel()
-    sigma = np.broadcast_to(np.asarray(sigma, dtype=float), T.shape).copy()
+    T = _one_dimensional("T", T)
+    y = _one_dimensional("y", y)
+    sigma = np.asarray(sigma, dtype=float) if np.ndim(sigma) == 0 else _one_dimensional(
+        "sigma", sigma)
+    T = _temperatures(T)
     if y.shape != T.shape or not np.all(np.isfinite(y)):
-        raise ValueError(f"y must hold {T.size} finite values (one per temperature)")
+        raise ValueError(f"y must hold {T.size} finite values (one per temperature), got "
+                         f"{y.size} value(s){'' if y.shape != T.shape else ' with NaN or inf'}")
+    if sigma.ndim == 1 and sigma.shape != T.shape:
+        raise ValueError(f"sigma must be one number or {T.size} values (one per temperature), "
+                         f"got {sigma.size}")
+    sigma = np.broadcast_to(sigma, T.shape).copy()
     _positive_array("sigma", sigma)
     omega = _positive("omega", omega)
     T_ref = float(T.min()) if T_ref is None else _positive("T_ref (K)", T_ref)
@@ -467,7 +620,8 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
         vals["A"] = math.exp(vals["A"])
     J = jacobian(sol.x)
     u_, s_, vt = np.linalg.svd(J, full_matrices=False)
-    s_inv = np.where(s_ > s_[0] * 1e-14, 1.0 / s_, 0.0)
+    kept = s_ > s_[0] * 1e-14
+    s_inv = np.divide(1.0, s_, out=np.zeros_like(s_), where=kept)
     cov = (vt.T * s_inv**2) @ vt
     chi2 = float(np.sum(sol.fun**2))
     dof = T.size - len(free)
@@ -475,12 +629,44 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
         cov = cov * (chi2 / dof if dof > 0 else np.nan)
     scale = np.array([vals["A"] if p == "A" else 1.0 for p in free])  # d A = A d(log A)
     cov = cov * np.outer(scale, scale)
+    notes = []
+    # directions the data do not constrain (zero singular values): their parameters get
+    # infinite errors instead of the pseudo-inverse's zero
+    loose = np.any(np.abs(vt[~kept]) > 1e-3, axis=0) if not kept.all() else np.zeros(
+        len(free), bool)
+    if loose.any():
+        cov[loose, :] = np.nan
+        cov[:, loose] = np.nan
+        cov[loose, loose] = np.inf
+        names = tuple(p for p, f in zip(free, loose, strict=True) if f)
+        f_best = cache[sol.x.tobytes()]
+        no_signal = abs(vals["C"]) * float(np.ptp(f_best)) < float(np.median(sigma))
+        hint = ("the fitted TLS term C is below the noise: the data show no signal to fit"
+                if no_signal else
+                "fix some of them (mu=..., A=...) or add points around the extremum")
+        notes.append(f"parameter(s) {', '.join(names)} are not constrained by the data "
+                     f"(errors set to inf); {hint}")
+    chi2_dof = chi2 / dof if dof > 0 else math.nan
+    if absolute_sigma and dof > 0 and chi2_dof > POOR_FIT_CHI2_DOF:
+        from scipy.stats import chi2 as _chi2
+
+        p_value = float(_chi2.sf(chi2, dof))
+        if p_value < POOR_FIT_P_VALUE:
+            notes.append(
+                f"poor fit: chi2/dof = {chi2_dof:.3g} (p = {p_value:.1e}); the model does not "
+                "describe the data within sigma, so the errors are not meaningful (check sigma "
+                "and the temperature range; if sigma are only relative weights, scale the "
+                "errors by the scatter: absolute_sigma=False, or --relative-sigma)"
+            )
+    for note in notes:
+        warnings.warn(note, FitWarning, stacklevel=2)
     errors = {p: 0.0 for p in FIT_PARAMETERS}
     errors.update({p: float(math.sqrt(cov[i, i])) for i, p in enumerate(free)})
     values = {p: float(vals[p]) for p in FIT_PARAMETERS}
     return VelocityFit(values=values, errors=errors, free=free, covariance=cov, chi2=chi2,
                        dof=dof, omega=omega, T_ref=T_ref, quantity=quantity, cutoff=cutoff,
-                       evaluations=evaluations[0])
+                       evaluations=evaluations[0], n=int(T.size),
+                       absolute_sigma=bool(absolute_sigma), notes=tuple(notes))
 
 
 # --------------------------------------------------------------------------- curve files
@@ -534,15 +720,6 @@ class Curve:
         return self.source.lower().startswith("synthetic")
 
 
-def _curve_path(name) -> Path:
-    from .data import fetch, registry
-
-    name = str(name)
-    if Path(name).is_file() and name not in registry():
-        return Path(name)
-    return fetch(name)
-
-
 def load_curve(name) -> Curve:
     """Load a digitised or synthetic δv/v(T) or δε/ε(T) curve from a CSV file.
 
@@ -562,8 +739,8 @@ def load_curve(name) -> Curve:
     temperature [K] (> 0), ``y`` the dimensionless shift (any zero: only differences are
     used by :func:`fit_velocity`), ``sigma`` its 1σ error (> 0).  A file
     generated from a model must say ``synthetic`` at the start of ``source`` and in its name.
-    Put your own file in ``data/`` and register it (:func:`tlspaper.data.register`), or pass
-    a path.
+    The file must be UTF-8 (a byte-order mark, as Excel writes, is fine).  Pass the path of
+    your own file (or put it in ``data/`` and register it, :func:`tlspaper.data.register`).
 
     Parameters
     ----------
@@ -577,7 +754,9 @@ def load_curve(name) -> Curve:
     Raises
     ------
     tlspaper.data.DataError
-        If a column is missing or the file has no rows (from :func:`tlspaper.data.load_csv`).
+        If the file does not exist (and is no registry name), a column is missing, the file has
+        no rows, a row has the wrong number of cells or a cell is not a number (with the line
+        and column; from :func:`tlspaper.data.load_csv`).
     ValueError
         If a header key is missing or malformed, or T/sigma are not positive.
 
@@ -587,16 +766,15 @@ def load_curve(name) -> Curve:
     >>> c.synthetic, c.quantity, len(c.T)
     (True, 'velocity', 30)
     """
-    from .data import load_csv
+    from .data import load_csv, read_lines, resolve
 
-    path = _curve_path(name)
+    path = resolve(name)
     meta = {}
-    with open(path) as fh:
-        for line in fh:
-            s = line.strip()
-            if s.startswith("#") and ":" in s:
-                key, value = s[1:].split(":", 1)
-                meta.setdefault(key.strip(), value.strip())
+    for line in read_lines(path):
+        s = line.strip()
+        if s.startswith("#") and ":" in s:
+            key, value = s[1:].split(":", 1)
+            meta.setdefault(key.strip(), value.strip())
     missing = [k for k in CURVE_HEADER_KEYS if k not in meta]
     if missing:
         raise ValueError(
@@ -611,11 +789,11 @@ def load_curve(name) -> Curve:
             f"{path}: frequency_Hz must be a number [Hz], got {meta['frequency_Hz']!r}"
         ) from None
     _positive(f"{path}: frequency_Hz", freq)
-    table = load_csv(str(path), required=CURVE_COLUMNS)
+    table = load_csv(path, required=CURVE_COLUMNS, numeric=CURVE_COLUMNS)
     T = _positive_array(f"{path}: column T_K", table["T_K"])
     y = np.asarray(table["y"], dtype=float)
     if not np.all(np.isfinite(y)):
-        raise ValueError(f"{path}: column y has empty or non-finite entries")
+        raise ValueError(f"{path}: column y has non-finite entries (nan or inf)")
     sigma = _positive_array(f"{path}: column sigma", table["sigma"])
     return Curve(T=T, y=y, sigma=sigma, quantity=meta["quantity"], frequency_Hz=freq,
                  source=meta["source"], doi=meta["doi"], meta=meta)

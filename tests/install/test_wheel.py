@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -94,3 +95,30 @@ def test_large_file_from_a_local_mirror_or_a_clean_error(installed):
     env = {**installed["env"], "TLSPAPER_DATA_DIR": str(mirror)}
     out = run([str(installed["py"]), "-c", code], cwd=installed["cwd"], env=env).stdout
     assert float(out.strip().strip("[]")) > 0
+
+
+def test_fit_your_own_csv_from_the_wheel(installed):
+    """``tlspaper fit velocity`` and ``fit kappa`` on a user's CSV, outside the checkout."""
+    script = installed["site"] / "bin" / "tlspaper"
+    work = installed["cwd"]
+    shutil.copy(DATA / "dv_v_synthetic_fig5a_parameters.csv", work / "my_velocity.csv")
+    for argv in (["fit", "velocity", "my_velocity.csv"],
+                 ["fit", "velocity", "my_velocity.csv", "--mu", "0", "--prefix", "stm"]):
+        out = run([str(installed["py"]), str(script), *argv], cwd=work,
+                  env=installed["env"]).stdout
+        assert "chi2/dof = " in out and "correlations: A-C" in out, out
+    assert "mu      0.1019 ± 0.0019" in (work / "my_velocity_fit.txt").read_text()
+    assert "warning: poor fit" in (work / "stm.txt").read_text()
+    if importlib.util.find_spec("matplotlib") is not None:
+        assert (work / "my_velocity_fit.png").stat().st_size > 1000
+    # a κ(T) file shipped with the package, by its registry name; a mistyped file: one line
+    out = run([str(installed["py"]), "-m", "tlspaper", "fit", "kappa",
+               "kappa_olson1993_stycast1266.csv", "--no-figure"], cwd=work,
+              env=installed["env"]).stdout
+    assert "Eq. 5 + Eq. 3" in out
+    proc = run([str(installed["py"]), "-m", "tlspaper", "fit", "velocity", "my_velocty.csv"],
+               cwd=work, env=installed["env"], check=False)
+    assert proc.returncode == 2 and proc.stderr.strip() == (
+        f"tlspaper fit velocity: error: no such file {work / 'my_velocty.csv'}, and "
+        "'my_velocty.csv' is not a registry name either; did you mean 'my_velocity.csv'?"
+    ), proc.stderr

@@ -25,17 +25,36 @@ def test_scorecard_rows(rows):
     everything = rows["absorption"] + rows["velocity"] + rows["shape"]
     assert len({r.item + r.quantity for r in everything}) == 5
     assert all(isinstance(r, Row) and r.paper == "leggett2013" for r in everything)
+    assert all(r.section.startswith("sg-") and r.tolerance == 0 for r in everything)
     plateau, ratio = rows["absorption"]
-    assert plateau.item == "Eq. 14"
-    assert plateau.within and plateau.ours == pytest.approx(np.pi / 2, rel=1e-4)
-    assert ratio.within and ratio.ours == pytest.approx(2.0, rel=1e-4)
+    assert plateau.item == "Eq. 14" and plateau.published_sigma == 0  # exact statement
+    assert plateau.verdict == "agrees" and plateau.ours == pytest.approx(np.pi / 2, rel=1e-4)
+    # the numerical σ bounds the distance to the limit, which is approached as (T0/T)^(3/2)
+    assert abs(plateau.ours - np.pi / 2) < plateau.uncertainty < 1e-2
+    assert ratio.verdict == "agrees" and ratio.ours == pytest.approx(2.0, rel=1e-4)
     low, high = rows["velocity"]
     assert "below T0" in low.quantity and "above T0" in high.quantity
-    assert low.within and low.ours == pytest.approx(1.0, abs=1e-3)
-    assert not high.within and high.ours == pytest.approx(-0.5, abs=2e-3)
+    assert low.verdict == "agrees" and low.ours == pytest.approx(1.0, abs=1e-3)
+    assert high.verdict == "disagrees" and high.ours == pytest.approx(-0.5, abs=2e-3)
+    assert high.z > 20  # -C/2 against the paper's -2C, far outside the numerical σ
     (correction,) = rows["shape"]
     assert correction.ours == pytest.approx(1 - math.tanh(0.6) / 0.6, rel=1e-12)
-    assert correction.published == 0.20 and not correction.within
+    assert correction.published == 0.20 and correction.published_sigma == pytest.approx(0.005)
+    assert correction.verdict == "disagrees"
+
+
+def test_correction_band_spans_the_printed_x_and_both_readings():
+    lo, hi = paper.correction_band()
+    # x = 1.15 relative to the limit x/2; x = 1.25 relative to tanh(x/2)
+    assert lo == pytest.approx(1 - math.tanh(0.575) / 0.575, rel=1e-12)
+    assert hi == pytest.approx(0.625 / math.tanh(0.625) - 1, rel=1e-12)
+    assert hi < 0.20 - 2 * 0.005  # 20 % lies outside every reading
+
+
+def test_twenty_percent_is_reached_near_x_1p78():
+    x20 = us.x_for_correction(paper.PUBLISHED["correction_at_x_reached"].value)
+    assert math.tanh(x20 / 2) == pytest.approx(0.8 * x20 / 2, rel=1e-12)
+    assert x20 == pytest.approx(1.776, abs=1e-3)
 
 
 def test_rows_is_the_groups_in_order(rows):
@@ -46,6 +65,9 @@ def test_published_numbers_say_where_they_are_printed():
     assert all(isinstance(p, Published) and p.where for p in paper.PUBLISHED.values())
     assert paper.PUBLISHED["relaxation_plateau"].value == math.pi / 2
     assert paper.PUBLISHED["velocity_slope_high_T"].value == -2.0
+    # printed precision: "20%" and "x ~ 1.2"
+    assert paper.PUBLISHED["correction_at_x_reached"].precision == pytest.approx(0.005)
+    assert paper.PUBLISHED["x_reached"].precision == pytest.approx(0.05)
     assert paper.DATASETS == {}
 
 

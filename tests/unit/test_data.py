@@ -152,3 +152,51 @@ def test_default_url_is_pinned_to_the_package_version():
     import tlspaper
 
     assert f"/v{tlspaper.__version__}/data/" in data.DEFAULT_BASE_URL
+
+
+# ------------------------------------------------------------------------------ your own files
+def test_resolve_registry_name_path_and_clean_errors(tmp_path, monkeypatch):
+    assert data.resolve("table2_churkin2021.csv") == data.fetch("table2_churkin2021.csv")
+    mine = tmp_path / "mine.csv"
+    mine.write_text("a,b\n1,2\n")
+    assert data.resolve(str(mine)) == mine and data.resolve(mine) == mine
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(data.DataError) as err:
+        data.resolve("table2_churkin2O21.csv")
+    assert str(err.value) == (f"no such file {tmp_path / 'table2_churkin2O21.csv'}, and "
+                              "'table2_churkin2O21.csv' is not a registry name either; did you "
+                              "mean 'table2_churkin2021.csv'?")
+    with pytest.raises(data.DataError, match=r"^no such file .*/nowhere/x.csv: the folder "
+                                             r".*/nowhere does not exist$"):
+        data.resolve(tmp_path / "nowhere" / "x.csv")
+    with pytest.raises(data.DataError, match="is a folder"):
+        data.resolve(tmp_path)
+
+
+def test_load_csv_bom_ragged_rows_and_numeric_columns(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"\xef\xbb\xbf# note\nT_K,y\n0.1,1\n\n0.2,2,\n")  # BOM, blank, trailing ,
+    table = data.load_csv(path, required=("T_K",), numeric=("T_K", "y"))
+    assert table["T_K"].tolist() == [0.1, 0.2] and table["y"].tolist() == [1.0, 2.0]
+    path.write_text("T_K,y\n0.1,1\n0.2\n")
+    with pytest.raises(data.DataError) as err:
+        data.load_csv(path)
+    assert str(err.value) == f"{path}, line 3: 1 cell(s), but the header (line 1) has 2: T_K,y"
+    path.write_text("T_K,y\n0.1,1\n0.2,x\n")
+    assert data.load_csv(path)["y"].tolist() == ["1", "x"]  # text columns stay text
+    with pytest.raises(data.DataError) as err:
+        data.load_csv(path, numeric=("y",))
+    assert str(err.value) == f"{path}, line 3, column 2 (y): the cell is 'x', not a number"
+    path.write_bytes("T_K,y\n0.1,\xb0\n".encode("latin-1"))
+    with pytest.raises(data.DataError, match=r"not UTF-8 text .*'CSV UTF-8'"):
+        data.load_csv(path)
+
+
+def test_load_npz_from_a_path_and_a_clean_error_for_other_files(tmp_path):
+    path = data.save_npz(tmp_path / "x.npz", {"a": np.arange(3)}, {"k": 1})
+    arrays, meta = data.load_npz(path)
+    assert arrays["a"].tolist() == [0, 1, 2] and meta == {"k": 1}
+    bad = tmp_path / "bad.npz"
+    bad.write_text("not a zip")
+    with pytest.raises(data.DataError, match=rf"^{bad}: not a readable .npz dataset"):
+        data.load_npz(str(bad))

@@ -137,6 +137,65 @@ def test_monte_carlo_is_reproducible():
     np.testing.assert_array_equal(a, disc.synthetic_statistic(x, 0.1, n_datasets=50, seed=5))
 
 
+# ----------------------------------------------------------------------------- error models
+
+
+def test_absolute_errors_are_constant_and_give_the_unweighted_closed_form():
+    x = disc.x_grid(0.1, 1.2, 15)
+    f_t, f_w = us.tls_shape(x), us.rm_shape(x)
+    prof = disc.error_profile(x, "absolute")
+    np.testing.assert_allclose(prof * f_t, f_t.max(), rtol=1e-14)  # σ_i the same at every point
+    np.testing.assert_array_equal(disc.error_profile(x, "relative"), 1.0)
+    # equal weights 1/a²: Δχ² = (Σf_t² − (Σ f_t f_w)² / Σ f_w²) / a², a in units of max f_t
+    a = 0.03
+    hand = ((f_t @ f_t) - (f_t @ f_w) ** 2 / (f_w @ f_w)) / (a * f_t.max()) ** 2
+    assert disc.delta_chi2(x, a * prof) == pytest.approx(hand, rel=1e-10)
+    e3 = disc.error_for_significance(3.0, x, kind="absolute")
+    assert disc.delta_chi2(x, e3 * prof) == pytest.approx(9.0, rel=1e-10)
+
+
+def test_coverage_error_is_the_largest_weighted_residual():
+    x = disc.x_grid(0.3, 1.2, 12)
+    f_t, f_w = us.tls_shape(x), us.rm_shape(x)
+    # relative errors: the Asimov residual of pointwise_difference
+    rel = disc.coverage_error(x)
+    assert rel == pytest.approx(np.abs(disc.pointwise_difference(x)).max(), rel=1e-12)
+    # absolute errors: ordinary least squares, residual in units of max f_t
+    b = (f_w @ f_t) / (f_w @ f_w)
+    assert disc.coverage_error(x, kind="absolute") == pytest.approx(
+        np.abs(b * f_w - f_t).max() / f_t.max(), rel=1e-10)
+    # with a free background: OLS on [f_w, 1]
+    B = np.stack([f_w, np.ones_like(x)], axis=1)
+    coef, *_ = np.linalg.lstsq(B, f_t, rcond=None)
+    assert disc.coverage_error(x, background=True, kind="absolute") == pytest.approx(
+        np.abs(B @ coef - f_t).max() / f_t.max(), rel=1e-8)
+    with pytest.raises(ValueError, match="kind"):
+        disc.error_profile(x, "percent")
+
+
+@pytest.mark.parametrize("true", ["tls", "rm"])
+@pytest.mark.parametrize("background", [False, True])
+def test_q_rule_is_conservative_for_the_non_nested_shapes(true, background):
+    # size of "reject if q >= z²" when the rejected shape is true: <= Φ(−z), = at Δχ² = z²
+    for x in (disc.x_grid(0.1, 1.2, 20), disc.plan_x(2 * np.pi * 4e9, 0.01, 1.0, 20)):
+        for z in (2.0, 3.0):
+            for e in np.geomspace(0.003, 0.3, 7):
+                p = disc.false_rejection_probability(x, e, true, background, z)
+                assert p <= special.ndtr(-z) * (1 + 1e-9)
+            e_eq = disc.error_for_significance(z, x, true, background)
+            p_eq = disc.false_rejection_probability(x, e_eq, true, background, z)
+            assert p_eq == pytest.approx(special.ndtr(-z), rel=0.05)
+
+
+def test_false_rejection_matches_synthetic_data():
+    x = disc.x_grid(0.1, 1.2, 20)
+    e = disc.error_for_significance(1.5, x)  # a weak plan: the rule errs often enough to count
+    q = disc.synthetic_statistic(x, e, n_datasets=40000, seed=11)
+    rate = np.mean(q <= -1.0)  # data from tls reject tls at z = 1
+    pred = disc.false_rejection_probability(x, e, z=1.0)
+    assert abs(rate - pred) < 4 * math.sqrt(pred * (1 - pred) / q.size)
+
+
 # ----------------------------------------------------------------------------- bad input
 
 
@@ -162,6 +221,8 @@ def test_monte_carlo_is_reproducible():
         (lambda: disc.discriminate(10, 0.1, omega=-1e10, T_range=(0.01, 1)), "omega"),
         (lambda: disc.discriminate(10, 0.1, omega=1e10, T_range=(-0.01, 1)), "T_min"),
         (lambda: disc.rel_error_for_significance(0.0, [0.5, 1.0]), "z"),
+        (lambda: disc.error_for_significance(3.0, [0.5, 1.0], kind="abs"), "kind"),
+        (lambda: disc.false_rejection_probability([0.5, 1.0], 0.1, z=0.0), "z"),
     ],
 )
 def test_bad_input_raises_clear_error(call, match):

@@ -134,3 +134,79 @@ def test_load_simulated_reads_its_parameters_from_the_file():
     assert (d.L, d.J0, d.h0, d.x) == (8, 0.3, 10.0, 0.5)
     assert d.realizations == d.meta["realizations"] and d.n_tls == 256
     assert "dos_mc_L8_J0.3K.npz" in repr(d)
+
+
+def test_least_squares_estimator_recovers_known_parameters():
+    B, mu = 0.0135, 0.13
+    sim = synthetic(lambda T, E: D.power_law_dos(T, E, B, mu), [0.5])
+    fit = D.fit_eq3(sim, 0.5, n_boot=100, estimator="lsq")
+    assert abs(fit.mu - mu) < 4 * fit.mu_err and abs(fit.B - B) < 4 * fit.B_err
+    with pytest.raises(ValueError, match="estimator must be one of"):
+        D.fit_eq3(sim, 0.5, estimator="chi2")
+
+
+def test_window_scan_of_a_pure_power_law_is_flat():
+    # a pure power law has the same μ over every window: the window band collapses
+    sim = synthetic(lambda T, E: 0.01 * np.abs(E) ** 0.25, [2e-6], R=100000)
+    grid = D.power_law_window_scan(sim, 2e-6, [0.02, 0.05, 0.1], [0.5, 1.0, 0.01])
+    assert np.isnan(grid[:, 2]).all()  # low >= high: no window
+    ok = np.isfinite(grid)
+    assert ok.sum() == 6 and np.all(np.abs(grid[ok] - 0.25) < 0.02)
+
+
+def test_window_scan_of_a_curved_dos_grows_towards_higher_energy():
+    # n ∝ E^0.1 below 0.3 K and E^0.3 above: windows reaching higher report a larger μ
+    def shape(T, E):
+        x = np.abs(E) / 0.3
+        return 0.01 * np.where(x < 1, x**0.1, x**0.3)
+
+    sim = synthetic(shape, [2e-6], R=100000)
+    grid = D.power_law_window_scan(sim, 2e-6, [0.02], [0.2, 2.0])
+    assert grid[0, 0] == pytest.approx(0.1, abs=0.03) and grid[0, 1] > grid[0, 0] + 0.05
+
+
+def test_quench_stage_absent_or_read_from_the_last_stage():
+    sim = synthetic(lambda T, E: 0.01 * np.abs(E) ** 0.25, [0.02, 2e-6, 1.0])
+    assert D.quench_stage(sim) is None  # no quench in meta
+    sim.meta["params"]["quench"] = True  # the quench stage is the last one (labelled T = 0)
+    q = D.quench_stage(sim)
+    assert q.temperatures.tolist() == [2e-6]  # read under the 2 μK label of the stage before
+    np.testing.assert_array_equal(q.counts[0], sim.counts[2])
+    np.testing.assert_array_equal(q.block_histograms(2e-6)[0], sim.block_counts[:, 2, :])
+    np.testing.assert_array_equal(sim.counts[1], sim.counts[1])  # the original is untouched
+    assert sim.temperatures.tolist() == [0.02, 2e-6, 1.0]
+
+
+def test_fit_gaussian_on_uniform_bins_and_unweighted():
+    E0 = 21.5
+    sim = synthetic(lambda T, E: np.exp(-0.5 * (E / E0) ** 2) / (np.sqrt(2 * np.pi) * E0), [0.5])
+    for weighted in (True, False):
+        width, err = D.fit_gaussian(sim, 0.5, weighted=weighted, edges=np.arange(0, 101.0))
+        assert abs(width - E0) < max(5 * err, 0.1)
+
+
+def test_load_simulated_from_a_path_of_your_own(tmp_path):
+    import shutil
+
+    from tlspaper.data import DataError, fetch
+
+    mine = tmp_path / "my_run.npz"
+    shutil.copy(fetch("dos_mc_L8_J0.3K.npz"), mine)
+    d = D.load_simulated(mine)
+    assert d.L == 8 and d.name == str(mine)
+    assert D.load_simulated(str(mine)).realizations == d.realizations
+    with pytest.raises(DataError, match=r"not a Monte Carlo DOS dataset of tlspaper simulate"):
+        D.load_simulated(fetch("meanfield_tls_size.npz"))
+    with pytest.raises(DataError, match=r"^no such file .*my_rum.npz; did you mean 'my_run.npz'"):
+        D.load_simulated(tmp_path / "my_rum.npz")
+
+
+@pytest.mark.parametrize("E", [np.nan, [1.0, np.inf], [np.nan, 0.1, 0.2]])
+def test_dos_at_non_finite_energy_is_an_error(E):
+    msg = r"^energy E must be finite \(in K\), got (nan|inf)"
+    with pytest.raises(ValueError, match=msg):
+        D.PowerLawDOS(0.1)(0.5, E)
+    with pytest.raises(ValueError, match=msg):
+        D.TabulatedDOS([0.1], [0.0, 1.0, 2.0], [[0.3, 0.2]])(0.1, E)
+    with pytest.raises(ValueError, match=r"^temperature T must be a finite number > 0 \(in K\)"):
+        D.PowerLawDOS(0.1)(np.nan, 1.0)

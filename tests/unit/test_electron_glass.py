@@ -15,7 +15,7 @@ from tlspaper import meanfield as mf
 
 def _small_glass(N=40, T=0.1, seed=1):
     rng = np.random.default_rng(seed)
-    pos, L = mf.random_sites(N, 2, rng)
+    pos, L = mf.random_sites(N, 2, rng, convention="poisson")
     dist = mf.periodic_distances(pos, L)
     eps = rng.uniform(-0.5, 0.5, N)
     sol = mf.solve_mean_field(eps, eg.coulomb_coupling(dist), T)
@@ -100,3 +100,43 @@ def test_fermi_function_by_hand():
     E = np.array([0.0, 0.2, -0.2])
     np.testing.assert_allclose(eg.fermi(E, 0.2), [0.5, 1 / (math.e + 1), math.e / (math.e + 1)],
                                rtol=1e-14)
+
+
+def test_couplings_from_positions_equal_the_dense_ones():
+    rng = np.random.default_rng(2)
+    pos, L = mf.random_sites(200, 2, rng)
+    dense = eg.coulomb_coupling(mf.periodic_distances(pos, L), 2.0)
+    np.testing.assert_array_equal(eg.coulomb_coupling_from_positions(pos, L, 2.0),
+                                  dense.astype(np.float32))
+    np.testing.assert_allclose(eg.coulomb_coupling_from_positions(pos, L, 2.0, dtype=float),
+                               dense, rtol=1e-15)
+
+
+@pytest.mark.parametrize("convention", mf.CONVENTIONS)
+def test_fast_electron_glass_agrees_with_the_dense_reference(convention):
+    for seed in range(3):
+        fast = eg.solve_electron_glass(150, 1.0, 1.0, 0.1, np.random.default_rng(seed), xi=0.1,
+                                       convention=convention)
+        ref = eg.solve_electron_glass(150, 1.0, 1.0, 0.1, np.random.default_rng(seed), xi=0.1,
+                                      convention=convention, fast=False)
+        np.testing.assert_allclose(fast["E"], ref["E"], atol=1e-5)
+        # rates above the round-off floor agree to the float32 rounding of the energies
+        ok = ref["rates"] > 1e-12
+        np.testing.assert_allclose(np.log(fast["rates"][ok]), np.log(ref["rates"][ok]),
+                                   atol=1e-3)
+
+
+def test_compiled_rate_matrix_equals_the_numpy_one():
+    E, dist = _small_glass(N=60)
+    T, xi = 0.1, 0.5
+    ref = np.sort(-np.linalg.eigvalsh(eg.symmetrized_rate_matrix(E, dist, T, xi)))
+    ref = np.delete(ref, np.argmin(np.abs(ref)))
+    np.testing.assert_allclose(eg.relaxation_rates(E, dist, T, xi), ref, rtol=1e-9,
+                               atol=1e-14 * ref.max())
+
+
+def test_default_box_is_app_a_in_two_dimensions():
+    # L = r̄ (√N - 1) with r̄ = r_nn = 1; the Poisson box is L = 2 √N r_nn
+    assert mf.box_length(400, dim=2) == pytest.approx(19.0)
+    assert eg.paper_box_length(400) == pytest.approx(mf.box_length(400, dim=2))
+    assert mf.box_length(400, dim=2, convention="poisson") == pytest.approx(40.0)

@@ -226,3 +226,27 @@ def test_constants_come_from_the_constants_module():
 
     assert es.K_B is constants.K_B and es.EV is constants.EV and es.DEBYE is constants.DEBYE
     assert es.K_B == KB and es.EV == EV
+
+
+def test_c_dip_is_half_the_measured_permittivity_slope():
+    # δε/ε = -2 C_dip ln T in the resonant regime (observables.dielectric_shift), while
+    # δv/v = C_el ln T: the slope of δε/ε is 2 C_dip, and halving it recovers C_dip
+    from tlspaper import observables as ob
+    from tlspaper.dos import PowerLawDOS
+
+    T = np.array([0.02, 0.04])
+    args = (T, PowerLawDOS(0.0), 2 * math.pi * 1e9, 1e3)  # GHz, slow relaxation: resonant
+    C_dip, C_el = 1e-3, 1e-3
+    eps = ob.dielectric_shift(*args, coupling=C_dip)
+    v = ob.velocity_shift(*args, coupling=C_el)
+    slope_eps = (eps[1] - eps[0]) / math.log(2)
+    slope_v = (v[1] - v[0]) / math.log(2)
+    assert slope_eps == pytest.approx(-2 * slope_v, rel=1e-9)
+    assert es.c_dip_from_permittivity_slope(abs(slope_eps)) == pytest.approx(abs(slope_v))
+    # App. C's prefactors pair C with the loss as the plateau relation loss = (π/2) C does
+    ratio_dip = es.DIPOLAR_SLOPE_FACTOR / es.DIPOLAR_LOSS_FACTOR
+    ratio_el = es.ELASTIC_SLOPE_FACTOR / es.ELASTIC_LOSS_FACTOR
+    assert ratio_dip == pytest.approx(math.pi / 2, rel=0.01)
+    assert ratio_el == pytest.approx(math.pi / 2, rel=0.01)
+    with pytest.raises(ValueError, match="slope"):
+        es.c_dip_from_permittivity_slope(-1.0)

@@ -20,7 +20,7 @@ def test_site_density_formula_and_sampled_mean_nn_distance():
     assert mf.site_density(2.0, 2) == pytest.approx(1 / 16)
     rng = np.random.default_rng(5)
     for dim in (2, 3):
-        pos, L = mf.random_sites(3000, dim, rng)
+        pos, L = mf.random_sites(3000, dim, rng, convention="poisson")
         d = mf.periodic_distances(pos, L)
         np.fill_diagonal(d, np.inf)
         nn = d.min(axis=1)
@@ -141,3 +141,63 @@ def test_delta0_range_is_an_explicit_argument():
         mf.solve_tls_glass(10, 1.0, 1.0, 0.1, np.random.default_rng(0))  # type: ignore[call-arg]
     g = mf.tls_glass(300, 1.0, 1.0, np.random.default_rng(0), delta0_range=(1e-3, 1e-2))
     assert g.delta0.min() >= 1e-3 and g.delta0.max() <= 1e-2
+
+
+def test_default_density_convention_is_the_papers_app_a():
+    # App. A of Churkin et al. (2013): r̄ = L / (N^(1/d) - 1) is the mean nearest-neighbour
+    # distance "as used in the numerical calculation", with r_nn = 1 (Sec. II): L = N^(1/d) - 1
+    assert mf.DEFAULT_CONVENTION == "paper"
+    assert mf.box_length(1000) == pytest.approx(9.0)
+    assert mf.box_length(10000, dim=2) == pytest.approx(99.0)
+    assert mf.box_length(100, r_nn=2.0, dim=2) == pytest.approx(18.0)
+    g = mf.tls_glass(1000, 1.0, 1.0, np.random.default_rng(0), D0)
+    assert g.L == pytest.approx(9.0)
+    # the alternative keeps the Poisson density 0.170 r_nn^-3 at every N
+    assert 1000 / mf.box_length(1000, convention="poisson") ** 3 == pytest.approx(
+        mf.site_density(1.0, 3))
+    with pytest.raises(ValueError, match="convention must be one of"):
+        mf.box_length(10, convention="lattice")
+
+
+def test_chi_of_each_convention_by_hand():
+    # χ = n r_nn³ J / (√(2π) W ln(Δ0max/Δ0min)); paper box at N = 1000: n = 1000 / 9³
+    ln_range = math.log(1e6)
+    assert mf.tls_chi(1000, 1.0, 1.0, D0) == pytest.approx(
+        1000 / 729 / (math.sqrt(2 * math.pi) * ln_range))
+    assert mf.tls_chi(1000, 1.0, 1.0, D0, convention="poisson") == pytest.approx(
+        mf.site_density() / (math.sqrt(2 * math.pi) * ln_range))
+    # the paper's χ = 1e-3 with W = J = r_nn = 1 needs n ≈ 0.035, far below either density
+    n_needed = 1e-3 * math.sqrt(2 * math.pi) * ln_range
+    assert n_needed == pytest.approx(0.0346, abs=1e-4)
+    assert mf.tls_chi(1000, 1.0, 1.0, D0, convention="poisson") > 4 * 1e-3
+
+
+def test_float32_couplings_are_the_rounding_of_the_float64_ones():
+    g32 = mf.tls_glass(300, 1.0, 1.0, np.random.default_rng(4), D0)
+    g64 = mf.tls_glass(300, 1.0, 1.0, np.random.default_rng(4), D0, dtype=float)
+    assert g32.coupling.dtype == np.float32 and g64.coupling.dtype == np.float64
+    np.testing.assert_array_equal(g32.coupling, g64.coupling.astype(np.float32))
+    # and the float64 ones are u / (4 r³) of the dense minimum-image distances
+    d = mf.periodic_distances(g64.positions, g64.L)
+    iu = np.triu_indices(300, 1)
+    u = 4 * g64.coupling[iu] * d[iu] ** 3
+    assert u.std() == pytest.approx(1.0, rel=0.02)
+
+
+@pytest.mark.parametrize("convention", mf.CONVENTIONS)
+def test_fast_solver_agrees_with_the_dense_float64_reference(convention):
+    # same realizations: float32 couplings + compiled build vs distance matrix + float64
+    T = 0.05
+    for seed in range(4):
+        fast = mf.solve_tls_glass(200, 1.0, 1.0, T, np.random.default_rng(seed), D0,
+                                  convention=convention)
+        ref = mf.solve_tls_glass(200, 1.0, 1.0, T, np.random.default_rng(seed), D0,
+                                 convention=convention, fast=False)
+        assert fast.converged and ref.converged
+        # the same solution up to the float32 rounding of the couplings (6e-8 relative)
+        np.testing.assert_allclose(fast.E, ref.E, atol=1e-4)
+        # the fast solution satisfies Eq. 4 with the exact float64 couplings
+        g = mf.tls_glass(200, 1.0, 1.0, np.random.default_rng(seed), D0,
+                         convention=convention, dtype=float)
+        rhs = g.delta + g.coupling @ np.tanh(fast.delta_prime / (2 * T))
+        assert np.max(np.abs(rhs - fast.delta_prime)) < 1e-4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numba
@@ -239,3 +240,121 @@ def test_environment_reports_this_machine():
 
     env = mc.environment()
     assert env == {"cpu_count": os.cpu_count(), "numba_threads": numba.get_num_threads()}
+
+
+# ---------------------------------------------------------------------------------------------
+# The zero-temperature single-plus-pair quench (RunParams(quench=True))
+# ---------------------------------------------------------------------------------------------
+
+TINY_Q = mc.RunParams(mc.Model(L=3, J0=2.0), temperatures=(30.0, 3.0, 0.5, 0.05), sweeps=30,
+                      n_blocks=4, block_tmax=0.5, quench=True)
+
+
+def _H(J, h, t):
+    return t @ h + 0.5 * t @ J.astype(float) @ t
+
+
+def test_pair_flip_cost_derived_from_eq2_matches_brute_force_in_any_state():
+    # Flipping i and j changes every term of H = Σ h τ + ½ Σ J τ τ that holds exactly one of
+    # them; the J_ij τ_i τ_j term keeps its sign.  So ΔH = -2τ_i(f_i - J_ij τ_j)
+    # - 2τ_j(f_j - J_ij τ_i) = E_i + E_j + 4 J_ij τ_i τ_j with E_i = -2 τ_i f_i (= 2|f_i| in a
+    # single-stable state).  Checked in random states, single-stable or not.
+    _, h, J = mc.make_realization(mc.Model(L=3, J0=3.0, h0=2.0), seed=8, k=0)
+    rng = np.random.default_rng(0)
+    for _ in range(3):
+        tau = rng.choice([-1.0, 1.0], len(h))
+        E = mc.single_flip_energies(J, h, tau)
+        P = mc.pair_flip_energies(J, h, tau)
+        e0 = _H(J, h, tau)
+        for i, j in itertools.combinations(range(len(h)), 2):
+            t = tau.copy()
+            t[[i, j]] *= -1
+            dH = _H(J, h, t) - e0
+            assert P[i, j] == pytest.approx(dH, abs=1e-9)
+            assert E[i] + E[j] + 4 * float(J[i, j]) * tau[i] * tau[j] == pytest.approx(dH, abs=1e-9)
+
+
+def test_quench_reaches_a_brute_force_single_and_pair_stable_state():
+    # strongly coupled, weak fields: random states have many lowering single and pair moves
+    _, h, J = mc.make_realization(mc.Model(L=3, J0=4.0, h0=1.0), seed=9, k=3)
+    rng = np.random.default_rng(1)
+    for _ in range(4):
+        tau0 = rng.choice([-1.0, 1.0], len(h))
+        tau, n1, n2 = mc.quench_state(J, h, tau0)
+        t = tau.astype(float)
+        assert _H(J, h, t) <= _H(J, h, tau0)
+        assert n1 > 0
+        assert mc.stability(J, h, t) == (True, True)
+        assert _brute_force_pair_stable(J, h, t)
+        assert (mc.single_flip_energies(J, h, t) >= -1e-9).all()
+        assert np.nanmin(mc.pair_flip_energies(J, h, t)) >= -1e-9
+        # deterministic, and a stable state is left alone
+        np.testing.assert_array_equal(mc.quench_state(J, h, tau0)[0], tau)
+        np.testing.assert_array_equal(mc.quench_state(J, h, t)[0], tau)
+        assert mc.quench_state(J, h, t)[1:] == (0, 0)
+
+
+def test_quench_makes_the_pair_flip_that_no_single_flip_finds():
+    J = [[0.0, -1.0], [-1.0, 0.0]]
+    tau, n1, n2 = mc.quench_state(J, [0.5, 0.5], [1, 1])
+    assert (n1, n2) == (0, 1) and tau.tolist() == [-1.0, -1.0]
+
+
+def test_quench_stage_leaves_the_annealing_stages_bit_identical():
+    plain = dataclasses.replace(TINY_Q, quench=False)
+    a = mc.simulate_chunk(plain, 0, 12, parallel=False)
+    b = mc.simulate_chunk(TINY_Q, 0, 12, parallel=False)
+    nT = len(TINY_Q.temperatures)
+    assert b["counts"].shape[1] == nT + 1
+    np.testing.assert_array_equal(b["counts"][:, :nT], a["counts"])
+    np.testing.assert_array_equal(b["overflow"][:, :nT], a["overflow"])
+    np.testing.assert_array_equal(b["moments"][:, :nT], a["moments"])
+    np.testing.assert_array_equal(b["stable"], a["stable"])
+    np.testing.assert_array_equal(b["accepted"], a["accepted"])
+    assert (b["counts"][:, nT].sum(axis=1) + b["overflow"][:, nT] == TINY_Q.model.n_tls).all()
+    assert (b["quench"][:, 2:] == 1).all()  # single- and pair-stable after the quench
+    # the realizations that ended pair-unstable made >= 1 pair flip; stable ones none at all
+    unstable = a["stable"][:, 1] == 0
+    assert (b["quench"][unstable, 1] >= 1).all()
+    assert (b["quench"][~unstable, :2] == 0).all()
+    # and the quench row is the histogram of the quenched state, checked by brute force
+    for k in range(3):
+        r = mc.anneal_realization(TINY_Q, k)
+        t = r["tau"].astype(float)
+        assert r["stable_quench"] == (True, True) and _brute_force_pair_stable(r["J"], r["h"], t)
+        E = np.abs(mc.single_flip_energies(r["J"], r["h"], t))
+        hist, _ = np.histogram(E, TINY_Q.edges)
+        np.testing.assert_array_equal(r["counts"][nT], hist)
+        np.testing.assert_array_equal(r["counts"][:nT], b["counts"][k, :nT])
+
+
+def test_quench_dataset_round_trip_resume_and_meta(tmp_path):
+    out = tmp_path / "q.npz"
+    fresh = mc.simulate(TINY_Q, 6, progress=False)
+    assert fresh.counts.shape[0] == len(TINY_Q.temperatures) + 1
+    arr = fresh.arrays()
+    assert arr["temperatures"][-1] == 0.0 and arr["temperatures"][:-1].tolist() == list(
+        TINY_Q.temperatures)
+    assert TINY_Q.block_stages[-1] == len(TINY_Q.temperatures)
+    assert arr["stable_quench"].shape == (6, 2) and arr["quench_pair_flips"].shape == (6,)
+    mc.simulate(TINY_Q, 4, output=out, progress=False)
+    again = mc.simulate(TINY_Q, 6, output=out, progress=False)  # extended from the file
+    for key, value in arr.items():
+        np.testing.assert_array_equal(again.arrays()[key], value, err_msg=key)
+    with np.load(out) as f:
+        meta = __import__("json").loads(str(f["meta"]))
+    assert meta["params"]["quench"] is True and meta["quench_stage"] == 4
+    assert meta["stable_pair_fraction_quench"] == 1.0 and meta["seed"] == TINY_Q.seed
+    assert {"git_commit", "written_utc", "wall_time_s", "tlspaper_version"} <= set(meta)
+    # a quenched checkpoint is not resumed by an unquenched run
+    with pytest.raises(ValueError, match="different parameters"):
+        mc.simulate(dataclasses.replace(TINY_Q, quench=False), 7, output=out, progress=False)
+
+
+def test_old_params_without_quench_load_unquenched():
+    d = TINY.to_dict()
+    assert d.pop("quench") is False
+    assert mc.RunParams.from_dict(d) == TINY and not TINY.quench
+    assert mc.RunParams.from_dict(TINY_Q.to_dict()) == TINY_Q
+    with pytest.raises(ValueError, match="quench must be True or False"):
+        mc.RunParams(mc.Model(L=3, J0=2.0), quench="yes")

@@ -45,8 +45,9 @@ def test_relaxation_x_integral_matches_quad(r):
 def test_relaxation_x_integral_limits():
     r = 1e-10
     assert float(ob.relaxation_x_integral(r)) == pytest.approx(0.5 * math.log(4 / r) - 1, abs=1e-8)
-    r = 1e5  # ∫ x³ sqrt(1-x²) dx / r² = 2/(15 r²)
-    assert float(ob.relaxation_x_integral(r)) == pytest.approx(2 / (15 * r * r), rel=1e-9)
+    for r in (1e5, 1e9, 1e12, 1e20):  # ∫ x³ sqrt(1-x²) dx / r² = 2/(15 r²)
+        # (r >= 1e9 once returned 1/(3 r²): the series stopped before its k = 2 term)
+        assert float(ob.relaxation_x_integral(r)) == pytest.approx(2 / (15 * r * r), rel=1e-9)
 
 
 # ------------------------------------------------------------------------------ vs adaptive quad
@@ -163,6 +164,95 @@ def test_eq_a1_and_a2_equal_eq_5_and_8_for_constant_dos():
                                ob.thermal_conductivity(T, stm), rtol=1e-12)
     np.testing.assert_allclose(ob.velocity_shift_relaxation(T, stm, 1.0, 50.0, "Delta"),
                                ob.velocity_shift_relaxation(T, stm, 1.0, 50.0), rtol=1e-10)
+    # a constant DOS is the STM: both readings give the same resonant term and total δv/v
+    np.testing.assert_allclose(ob.velocity_shift_resonant(T, stm, interpretation="Delta"),
+                               ob.velocity_shift_resonant(T, stm), rtol=1e-12)
+    np.testing.assert_allclose(ob.velocity_shift(T, stm, 1.0, 50.0, interpretation="Delta"),
+                               ob.velocity_shift(T, stm, 1.0, 50.0), rtol=1e-10)
+
+
+# ------------------------------------------------------------------------------ the n(Δ) reading
+def _eta(mu):
+    """Dirichlet eta function η(μ) = (1 - 2^(1-μ)) ζ(μ)."""
+    from scipy.special import zeta
+    return (1 - 2 ** (1 - mu)) * zeta(mu) if mu != 1 else math.log(2)
+
+
+class PureDOS:
+    """Pure power law n = B E^μ (no T² in it, unlike Eq. 3): closed forms exist."""
+
+    def __init__(self, mu, B=0.3):
+        self.mu, self.B = mu, B
+
+    def __call__(self, T, E):
+        return self.B * np.asarray(E, dtype=float) ** self.mu
+
+
+def test_resonant_n_delta_is_the_double_integral_over_delta_and_delta0():
+    # δv_res in the n(Δ) reading from its definition, with no change of variables:
+    # -∫∫ P0(Δ)/Δ0 · (Δ0/E)² · tanh(E/2T)/E dΔ dΔ0 over E = sqrt(Δ² + Δ0²) < cutoff
+    dos, T, cut = GappedDOS(), 0.3, 4.0
+
+    def f(d0, d):
+        E = math.hypot(d, d0)
+        return float(dos(T, d)) * d0 / E**2 * math.tanh(E / (2 * T)) / E
+
+    ref = -integrate.dblquad(f, 0, cut, 0, lambda d: math.sqrt(cut * cut - d * d),
+                             epsabs=0, epsrel=1e-9)[0]
+    got = float(ob.velocity_shift_resonant(T, dos, cutoff=cut, interpretation="Delta"))
+    assert got == pytest.approx(ref, rel=1e-6)
+    # ... and it differs from the paper's "Eq. 7 remains intact" by far more than that
+    assert abs(float(ob.velocity_shift_resonant(T, dos, cutoff=cut)) / ref - 1) > 0.05
+
+
+@pytest.mark.parametrize("T", [0.01, 1.0])
+def test_resonant_n_delta_matches_quad(T):
+    dos, cut = GappedDOS(), 100.0
+
+    def avg(E):
+        return quad(lambda e: float(dos(T, e)), 0, E, T) / E
+
+    ref = -quad(lambda E: avg(E) * math.tanh(E / (2 * T)) / E, 0, cut, T,
+                extra=np.geomspace(T, cut, 25))
+    got = float(ob.velocity_shift_resonant(T, dos, cutoff=cut, interpretation="Delta"))
+    assert got == pytest.approx(ref, rel=RTOL)
+
+
+@pytest.mark.parametrize("mu", [0.1, 0.3])
+def test_pure_power_law_closed_forms_of_both_readings(mu):
+    B, T = 0.3, np.array([0.05, 0.2, 0.8])
+    dos = PureDOS(mu, B)
+    # Eq. A1 = (1 + μ) Eq. 5: the average of B Δ^μ over [0, E] is B E^μ / (1 + μ)
+    # (rtol 1e-4: Gauss-Legendre converges slowly on the E^μ cusp at E = 0 of ∫_0^E n)
+    np.testing.assert_allclose(ob.thermal_conductivity(T, dos, "Delta"),
+                               (1 + mu) * ob.thermal_conductivity(T, dos), rtol=1e-4)
+    # Eq. 7: -B ∫ E^(μ-1) tanh(E/2T) dE = -B Λ^μ/μ + 2 B Γ(μ) η(μ) T^μ (Λ >> T);
+    # the n(Δ) reading divides it by (1 + μ)
+    from scipy.special import gamma
+    shape = 2 * B * gamma(mu) * _eta(mu) * (T**mu - T[0] ** mu)
+    vE = ob.velocity_shift_resonant(T, dos)
+    vD = ob.velocity_shift_resonant(T, dos, interpretation="Delta")
+    np.testing.assert_allclose(vE - vE[0], shape, rtol=1e-5, atol=1e-14)
+    np.testing.assert_allclose(vD - vD[0], shape / (1 + mu), rtol=1e-4, atol=1e-14)
+
+
+@pytest.mark.parametrize("mu", [0.1, 0.3])
+def test_pure_power_law_relaxation_limits_of_eq_a2(mu):
+    B = 0.3
+    dos = PureDOS(mu, B)
+    # frozen (T << T0, ωτ -> ∞): x integrals ∫ x³ s^(1+μ) dx / r² = 2/((3+μ)(5+μ) r²), Eq. 8: 2/15
+    T = np.array([1e-3, 2e-3])
+    a2 = ob.velocity_shift_relaxation(T, dos, omega=1.0, A=1e-3, interpretation="Delta")
+    e8 = ob.velocity_shift_relaxation(T, dos, omega=1.0, A=1e-3)
+    np.testing.assert_allclose(a2 / e8, 15 / ((3 + mu) * (5 + mu)), rtol=1e-6)
+    # relaxed (T >> T0, ωτ -> 0): the x integrals differ by ∫ s (s^μ - 1)/x dx
+    # = ½ [ψ(3/2) - ψ((3+μ)/2)], and ∫ E^μ dE / (2T cosh²(E/2T)) = 2 Γ(1+μ) η(μ) T^μ
+    from scipy.special import digamma, gamma
+    T = np.array([0.5, 2.0])
+    a2 = ob.velocity_shift_relaxation(T, dos, omega=1e-15, A=1.0, interpretation="Delta")
+    e8 = ob.velocity_shift_relaxation(T, dos, omega=1e-15, A=1.0)
+    diff = -0.5 * (digamma(1.5) - digamma(1.5 + mu / 2)) * B * 2 * gamma(1 + mu) * _eta(mu)
+    np.testing.assert_allclose(a2 - e8, diff * T**mu, rtol=1e-6)
 
 
 def test_stm_velocity_slopes_plus_c_below_minus_half_c_above():

@@ -112,3 +112,59 @@ def test_table_one_sign_convention():
 def test_bad_arguments_raise_clear_errors(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_histogram_quantiles_and_lambda_min_match_the_raw_sample_versions():
+    rng = np.random.default_rng(11)
+    y = np.concatenate([rng.uniform(-20, -5, 100_000), rng.normal(-22, 1, 5000)])
+    edges = np.linspace(-40, 0, 4001)
+    counts, _ = np.histogram(y, edges)
+    for q in (0.05, 0.1, 0.5):
+        assert rs.hist_quantile(counts, edges, q) == pytest.approx(np.quantile(y, q), abs=0.01)
+    for level in (0.1, 0.5, 0.9):
+        a = np.log(rs.lambda_min(np.exp(y), 0.5, level))
+        b = np.log(rs.lambda_min_hist(counts, edges, 0.5, level))
+        assert abs(a - b) < 0.5  # same rule, bin edges placed differently
+
+
+def test_estimators_recover_a_known_shift_of_g_and_give_no_sign_without_one():
+    # λ = Δ0² g with Δ0 log-uniform: multiplying g by c shifts every quantile of ln g and
+    # ln λ_min by exactly ln c
+    rng = np.random.default_rng(3)
+    ge = np.linspace(-6, 10, 1601)
+    le = np.linspace(-45, 10, 2751)
+
+    def blocks(c, B=20, M=20_000):
+        out_g, out_l = [], []
+        for _ in range(B):
+            E = rng.normal(0, 1, M)
+            g = c * np.abs(E) / np.tanh(np.maximum(np.abs(E), 1e-12) / 0.2)
+            lnd0 = rng.uniform(np.log(1e-7), np.log(0.1), M)
+            out_g.append(np.histogram(np.log(g), ge)[0])
+            out_l.append(np.histogram(2 * lnd0 + np.log(g), le)[0])
+        return np.array(out_g), np.array(out_l)
+
+    est_g = {f"q{q}": (lambda h, q=q: rs.hist_quantile(h, ge, q)) for q in (0.05, 0.25, 0.5)}
+    est_l = {f"lmin{v}": (lambda h, v=v: np.log(rs.lambda_min_hist(h, le, 0.5, v)))
+             for v in (0.3, 0.5, 0.9)}
+    g0, l0 = blocks(1.0)
+    g1, l1 = blocks(1.5)
+    shifts = rs.shift_estimates(g0, g1, est_g) + rs.shift_estimates(l0, l1, est_l)
+    for s in shifts:
+        assert abs(s.shift - np.log(1.5)) < 4 * s.error + 0.02, s
+    assert rs.resolved_sign(shifts) == 1
+    assert rs.resolved_sign([rs.ShiftEstimate(s.name, s.after, s.before, -s.shift, s.error)
+                             for s in shifts]) == -1
+    g2, l2 = blocks(1.0)
+    null = rs.shift_estimates(g0, g2, est_g) + rs.shift_estimates(l0, l2, est_l)
+    assert rs.resolved_sign(null) == 0
+
+
+def test_block_jackknife_equals_the_delete_one_jackknife_of_the_mean():
+    x = np.random.default_rng(1).normal(size=30)
+    blocks = np.stack([x, np.ones_like(x)], axis=1)
+    v, e = rs.block_jackknife(lambda s: s[0] / s[1], blocks)
+    assert v == pytest.approx(x.mean())
+    assert e == pytest.approx(x.std(ddof=1) / np.sqrt(x.size))
+    with pytest.raises(ValueError, match="at least 2 blocks"):
+        rs.block_jackknife(np.sum, blocks[:1])

@@ -99,3 +99,26 @@ def test_bad_specs_raise_clear_errors(kwargs, match):
     args.update(kwargs)
     with pytest.raises(ValueError, match=match):
         _runs.RunSpec(**args)
+
+
+def _hist_solver(cfg, rng, r):
+    return {"h": np.histogram(rng.normal(size=50), np.linspace(-3, 3, 7))[0].astype(np.int32),
+            "converged": r != 2}
+
+
+def test_blocks_sum_the_realizations_and_resume_from_a_checkpoint(tmp_path):
+    spec = _runs.RunSpec(({"label": "a"},), (6,), 3, _hist_solver, block=3)
+    (got,), meta = _runs.load(_runs.run(spec, tmp_path / "b.npz", checkpoint_dir=tmp_path / "c"))
+    assert got["h"].shape == (2, 6) and meta["block"] == 3
+    # block k is the sum of realizations 3k .. 3k + 2, each seeded by SeedSequence([3, 0, r])
+    per = [_hist_solver({}, np.random.default_rng(np.random.SeedSequence([3, 0, r])), r)["h"]
+           for r in range(6)]
+    np.testing.assert_array_equal(got["h"], [sum(per[:3]), sum(per[3:])])
+    assert got["converged"].tolist() == [2, 3] and meta["configs"][0]["not_converged"] == 1
+    # extending to 9 realizations resumes: the first two blocks are taken from the checkpoint
+    (more,), _ = _runs.load(_runs.run(spec.with_counts((9,)), tmp_path / "b9.npz",
+                                      checkpoint_dir=tmp_path / "c"))
+    np.testing.assert_array_equal(more["h"][:2], got["h"])
+    with pytest.raises(ValueError, match="multiples of block = 3"):
+        _runs.RunSpec(({"label": "a"},), (4,), 3, _hist_solver, block=3)
+    assert spec.with_realizations(4).block == 1

@@ -159,6 +159,35 @@ def test_velocity_slopes_standard_values():
     assert high == pytest.approx(-0.5, abs=2e-3)
 
 
+def test_x_for_correction_inverts_the_correction():
+    # 20 % below the limit: tanh(x/2) = 0.8 x/2, solved here by bisection on the definition
+    lo, hi = 1.0, 3.0
+    for _ in range(80):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (mid, hi) if math.tanh(mid / 2) > 0.8 * mid / 2 else (lo, mid)
+    assert us.x_for_correction(0.2) == pytest.approx(lo, rel=1e-10)
+    assert 1.7 < lo < 1.8  # not x = 1.2, where the correction is 10.5 %
+    # the random-matrix shape: (1 - e^-x)/x = 0.8
+    x = us.x_for_correction(0.2, "rm")
+    assert -math.expm1(-x) / x == pytest.approx(0.8, rel=1e-12)
+    with pytest.raises(ValueError, match="correction"):
+        us.x_for_correction(1.0)
+
+
+def test_relaxation_contamination_grows_as_omega_squared_at_fixed_x():
+    # ωτ_c >> 1: Q_rel = (π⁴/12) C A T³/ω with T = ħω/(k_B x), so Q_rel/Q_res ∝ ω² at fixed x
+    A, x = 1e6, np.array([0.1, 1.2])
+    r1 = us.relaxation_contamination(x, 2 * np.pi * 1e7, A)
+    r2 = us.relaxation_contamination(x, 2 * np.pi * 1e8, A)
+    np.testing.assert_allclose(r2 / r1, 100.0, rtol=1e-3)
+    # larger at small x (high temperature)
+    assert r1[0] > r1[1]
+    w, T = 2 * np.pi * 4e9, us.photon_temperature(2 * np.pi * 4e9) / 0.3
+    assert us.relaxation_contamination(0.3, w, A_SILICA) == pytest.approx(
+        float(us.relaxation_absorption(w, T, A_SILICA) / us.resonant_absorption(w, T)), rel=1e-9
+    )
+
+
 # ----------------------------------------------------------------------------- bad input
 
 
@@ -172,6 +201,8 @@ def test_velocity_slopes_standard_values():
         (lambda: us.relaxation_absorption(1e9, 1.0, 0.0), "A"),
         (lambda: us.velocity_log_slope([0.1], 1e3, 1e9, step=0.0), "step"),
         (lambda: us.high_temperature_correction(0.0), "x"),
+        (lambda: us.x_for_correction(0.0), "correction"),
+        (lambda: us.relaxation_contamination(0.0, 1e9, 1e7), "x"),
     ],
 )
 def test_bad_input_raises_clear_error(call, match):

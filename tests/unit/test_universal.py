@@ -113,6 +113,7 @@ def test_dimensionless_results_do_not_depend_on_units():
     try:
         mp.setattr(u, "HBAR", u.HBAR * 1e20)  # J s -> kg Å²/s
         mp.setattr(u, "K_B", u.K_B * 1e20)
+        mp.setattr(u, "PHYSICAL_RANGES", {})  # the SI ranges do not apply in Å units
         c_a = float(u.c_theory(RHO * 1e-30, V * 1e10, VO * 1e30))
         td_a = float(u.debye_temperature(V * 1e10, VO * 1e30))
         g_a = float(u.gamma_o(RHO * 1e-30, V * 1e10, VO * 1e30))
@@ -140,9 +141,10 @@ def test_high_temperature_c_is_one_sixth_for_any_glass():
     assert float(u.mean_free_path_ratio(1 / 6)) == pytest.approx(0.30396, abs=1e-5)
 
 
-def test_average_sound_velocity():
+def test_average_sound_velocity(monkeypatch):
     assert float(u.average_sound_velocity(4000.0, 4000.0)) == pytest.approx(4000.0)
     # v_l -> infinity: only the two transverse branches count, v = (3/2)^(1/3) v_t
+    monkeypatch.setattr(u, "PHYSICAL_RANGES", {})  # a limit, not a material
     assert float(u.average_sound_velocity(1e12, 3000.0)) == pytest.approx(3000.0 * 1.5 ** (1 / 3))
     # 1 longitudinal + 2 transverse, by hand
     expected = ((5800.0**-3 + 2 * 3800.0**-3) / 3) ** (-1 / 3)
@@ -268,3 +270,41 @@ def test_defaults_are_documented_model_values():
     assert u.DEFAULT_ALPHA == 2.5 and u.DEFAULT_DELTA0_MAX == 10.0
     assert float(u.c_theory(RHO, V, VO)) == float(u.c_theory(RHO, V, VO, u.DEFAULT_ALPHA))
     assert float(u.tunneling_alpha(1.0)) == float(u.tunneling_alpha(1.0, 10.0))
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        # v_o in Å³ instead of m³ (returned 1.9e-84 before the range check)
+        (lambda: u.c_theory(2500, 4000, 50),
+         "v_o must be in m^3, within the physical range 1e-31 to 1e-26 m^3, got 50; "
+         "a volume in Å^3? 45.3 Å^3 = 45.3e-30 m^3"),
+        # ρ in g/cm³ instead of kg/m³ (returned 189)
+        (lambda: u.c_theory(2.5, 4000, 50e-30),
+         "rho must be in kg/m^3, within the physical range 100 to 30000 kg/m^3, got 2.5; "
+         "a density in g/cm^3? 2.2 g/cm^3 = 2200 kg/m^3"),
+        (lambda: u.gamma_o(2200, 4.2, 45e-30),
+         "v must be in m/s, within the physical range 100 to 20000 m/s, got 4.2; "
+         "a velocity in km/s? 4.2 km/s = 4200 m/s"),
+        (lambda: u.average_sound_velocity(5800.0, 3.8),
+         "v_t must be in m/s, within the physical range 100 to 20000 m/s, got 3.8; "),
+        (lambda: u.formula_unit_volume(60.08, 2200.0),
+         "molar_mass must be in kg/mol, within the physical range 0.001 to 2 kg/mol, got 60.08"),
+        (lambda: u.c_theory([2200.0, 2.2], 4000, 45e-30),
+         "rho must be .* got 2.2 \\(1 of 2 elements\\)"),
+    ],
+)
+def test_unit_slips_get_a_one_line_error_with_a_hint(call, message):
+    with pytest.raises(ValueError, match=message.replace("^", "\\^").replace("?", "\\?")) as err:
+        call()
+    assert "\n" not in str(err.value)
+
+
+def test_physical_ranges_hold_every_glass_of_the_table():
+    from tlspaper.data import load_csv
+
+    t = load_csv("glasses_carruzzo_yu_2020.csv")
+    c = u.c_theory(t["rho_kg_m3"], t["v_m_s"], t["v0_A3"] * 1e-30)  # no error
+    assert np.all(c > 0)
+    for lo, hi, _unit, _hint in u.PHYSICAL_RANGES.values():
+        assert 0 < lo < hi

@@ -163,3 +163,103 @@ def test_slope_ratio_decreases_with_mu_and_mu_for_ratio_inverts_it():
     assert r[0] > r[1] > r[2] and -0.55 < r[0] < -0.45
     mu = vf.mu_for_slope_ratio(r[1])
     assert mu == pytest.approx(0.05, abs=2e-3)
+
+
+# ------------------------------------------------------------------------------ a user's data
+def test_unconstrained_parameters_get_infinite_errors_and_a_warning():
+    T = np.geomspace(0.02, 1.0, 12)
+    with pytest.warns(vf.FitWarning) as record:
+        fit = vf.fit_velocity(T, np.zeros(12), 1e-6, omega=1e5)  # no signal at all
+    assert str(record[0].message) == (
+        "parameter(s) A, mu are not constrained by the data (errors set to inf); the fitted "
+        "TLS term C is below the noise: the data show no signal to fit")
+    assert fit.errors["A"] == np.inf and fit.errors["mu"] == np.inf
+    assert np.isfinite(fit.errors["C"]) and np.isfinite(fit.errors["offset"])
+    assert "mu      0.1 ± inf (unconstrained)" in fit.report()
+
+
+def test_poor_fit_warns_and_good_fit_does_not():
+    curve = vf.load_curve("dv_v_synthetic_fig5a_parameters.csv")
+    with pytest.warns(vf.FitWarning, match=r"^poor fit: chi2/dof = 6.54e\+05 \(p = 0.0e\+00\)"):
+        fit = vf.fit_velocity(curve.T, curve.y, curve.sigma / 800, curve.omega)
+    assert fit.notes and fit.report().endswith(fit.notes[0])
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", vf.FitWarning)
+        good = vf.fit_velocity(curve.T, curve.y, curve.sigma, curve.omega)
+        vf.fit_velocity(curve.T, curve.y, curve.sigma / 800, curve.omega, absolute_sigma=False)
+    assert good.notes == () and good.p_value == pytest.approx(0.43, abs=0.01)
+
+
+def test_fit_numbers_unchanged_by_the_report():
+    # the values the sound-velocity chapter prints: the result type kept .values/.errors
+    curve = vf.load_curve("dv_v_synthetic_fig5a_parameters.csv")
+    fit = vf.fit_velocity(curve.T, curve.y, curve.sigma, curve.omega)
+    assert fit.values["mu"] == pytest.approx(0.1019, abs=1e-4)
+    assert str(fit) == fit.report()
+    assert fit.report().splitlines()[4] == "  mu      0.1019 ± 0.0019      dimensionless"
+
+
+@pytest.mark.parametrize(
+    "T, y, sigma, message",
+    [
+        (np.ones((3, 4)), np.zeros((3, 4)), 1e-6,
+         r"^T must be a 1-D array \(one value per temperature\), got shape \(3, 4\); pass one "
+         r"curve at a time \(e.g. .ravel\(\) a single column\)$"),
+        (np.geomspace(0.1, 1, 6), np.zeros((6, 1)), 1e-6, r"^y must be a 1-D array"),
+        (np.geomspace(0.1, 1, 6), np.zeros(6), np.ones(5) * 1e-6,
+         r"^sigma must be one number or 6 values \(one per temperature\), got 5$"),
+        (np.geomspace(0.1, 1, 6), np.zeros(5), 1e-6,
+         r"^y must hold 6 finite values \(one per temperature\), got 5 value\(s\)$"),
+    ],
+)
+def test_fit_shape_errors_are_one_line(T, y, sigma, message):
+    with pytest.raises(ValueError, match=message):
+        vf.fit_velocity(T, y, sigma, omega=1.0)
+
+
+def test_format_value_error():
+    assert vf.format_value_error(0.1019, 0.0019) == "0.1019 ± 0.0019"
+    assert vf.format_value_error(5.68e7, 1.6e6) == "(5.68 ± 0.16)e+07"
+    assert vf.format_value_error(0.5, np.nan) == "0.5 ± nan (unconstrained)"
+
+
+CURVE_HEAD = "# quantity: velocity\n# frequency_Hz: 1e3\n# source: me\n# doi: none\n"
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        # a text cell: file, line and column (was: could not convert string to float)
+        ("T_K,y,sigma\n0.1,0,1e-6\n0.2,abc,1e-6\n",
+         "{path}, line 7, column 2 (y): the cell is 'abc', not a number"),
+        # a ragged row (was: a NaN message)
+        ("T_K,y,sigma\n0.1,0,1e-6\n0.2,1e-6\n",
+         "{path}, line 7: 2 cell(s), but the header (line 5) has 3: T_K,y,sigma"),
+        ("T_K,y,sigma\n0.1,,1e-6\n", "{path}, line 6, column 2 (y): the cell is empty"),
+    ],
+)
+def test_load_curve_cell_errors_name_file_line_and_column(tmp_path, body, message):
+    path = tmp_path / "mine.csv"
+    path.write_text(CURVE_HEAD + body)
+    with pytest.raises(DataError) as err:
+        vf.load_curve(path)
+    assert str(err.value) == message.format(path=path)
+
+
+def test_load_curve_reads_an_excel_utf8_bom_and_a_path(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (CURVE_HEAD + "T_K,y,sigma\r\n0.1,0,1e-6\r\n").encode())
+    curve = vf.load_curve(path)  # a pathlib.Path
+    assert curve.frequency_Hz == 1e3 and curve.T.tolist() == [0.1]
+    assert vf.load_curve(str(path)).source == "me"
+
+
+def test_load_curve_mistyped_path_says_no_such_file(tmp_path):
+    (tmp_path / "my_curve.csv").write_text(CURVE_HEAD + "T_K,y,sigma\n0.1,0,1e-6\n")
+    with pytest.raises(DataError) as err:
+        vf.load_curve(tmp_path / "my_curv.csv")
+    assert str(err.value) == (f"no such file {tmp_path / 'my_curv.csv'}; did you mean "
+                              "'my_curve.csv' in that folder?")
+    assert "registry" not in str(err.value)

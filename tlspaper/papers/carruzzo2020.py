@@ -17,6 +17,7 @@ from ..universal import (
     formula_unit_volume,
     gamma_max,
     gamma_o,
+    gaussian_asymmetry_dos,
     mean_free_path_ratio,
     pbar,
     to_ev,
@@ -24,7 +25,7 @@ from ..universal import (
     v_o_for_c,
     wkb_barrier_height,
 )
-from .scorecard import Published, Row
+from .scorecard import Published, Row, half_unit
 
 __all__ = [
     "ALPHA",
@@ -40,10 +41,14 @@ __all__ = [
     "c_theory_rows",
     "coupling_rows",
     "debye_temperature_rows",
+    "eq7_prefactors",
+    "eq7_rows",
     "formula_unit_rows",
     "glass_table",
     "high_temperature_rows",
+    "printed_table",
     "rows",
+    "spreads",
 ]
 
 #: Numbers printed in the paper: name -> Published(value, where printed).  Table I itself is
@@ -52,30 +57,34 @@ PUBLISHED: dict[str, Published] = {
     # "For concreteness, we will use α = 2.5" (α = γ_eff/γ_o, "in the range from 1 to 5")
     "alpha": Published(2.5, "text after Eq. 11"),
     # "With Δ_o^max ~ 10 K" [K]
-    "delta0_max_K": Published(10.0, "text after Eq. 11"),
+    "delta0_max_K": Published(10.0, "text after Eq. 11", text="10"),
     # ln^(1/2)(Δmax/Δ°) "varies from about 1.5 for Δ° = 1 K ...
     "alpha_at_1K": Published(1.5, "text after Eq. 11"),
     # ... to about 5 for Δ° = 5e-11 K"
-    "alpha_at_5e-11K": Published(5.0, "text after Eq. 11"),
+    "alpha_at_5e-11K": Published(5.0, "text after Eq. 11", text="5"),
     # Eq. 13: γ_max "~ 0.23 ρ v² v_o"
     "gamma_max_prefactor": Published(0.23, "Eq. 13"),
     # the rounded SiO2 inputs of the estimate "γ ~ 0.57 eV"
-    "sio2_rho_kg_m3": Published(2200.0, "text after Table I"),
-    "sio2_v_m_s": Published(4200.0, "text after Table I"),
-    "sio2_v_o_m3": Published(45e-30, "text after Table I"),
-    "sio2_hbar_omega_D_K": Published(350.0, "text after Table I"),
+    "sio2_rho_kg_m3": Published(2200.0, "text after Table I", text="2200"),
+    "sio2_v_m_s": Published(4200.0, "text after Table I", text="4200"),
+    "sio2_v_o_m3": Published(45e-30, "text after Table I", text="45e-30"),
+    "sio2_hbar_omega_D_K": Published(350.0, "text after Table I", text="350"),
     # "we find γ ~ 0.57 eV" for SiO2 [eV]
     "gamma_scale_sio2_eV": Published(0.57, "text after Table I"),
     # "1.6 √V d ~ ln(35)" (V in K, d in Å), SiO2, ħω_D ~ 350 K [K^-1/2 Å^-1]
     "wkb_coefficient": Published(1.6, "text after Eq. 14"),
     # "V ~ 5 K for d = 1 Å" [K]
-    "barrier_1A_K": Published(5.0, "text after Eq. 14"),
+    "barrier_1A_K": Published(5.0, "text after Eq. 14", text="5"),
     # "V ~ 20 K for d = 0.5 Å" [K]
-    "barrier_half_A_K": Published(20.0, "text after Eq. 14"),
+    "barrier_half_A_K": Published(20.0, "text after Eq. 14", text="20"),
     # "C = P̄<γ²>/ρv² = 1/6 and is universal" for k_B T >> V
-    "c_high_temperature": Published(1.0 / 6.0, "text before Eq. 15"),
+    "c_high_temperature": Published(1.0 / 6.0, "text before Eq. 15", sigma=0.0),
     # Eq. 15: ℓ/λ = 1/(2π² C) "~ 0.3"
     "mean_free_path_ratio": Published(0.3, "Eq. 15"),
+    # closing paragraph: "At high temperatures ... we predict ℓ/λ ~ 1"
+    "mean_free_path_ratio_closing": Published(1.0, "closing paragraph", text="1"),
+    # Eq. 7: ñ_o ≈ ρv²/3γ_max², the "3" of the denominator as printed
+    "eq7_denominator": Published(3.0, "Eq. 7", text="3"),
 }
 
 #: The paper's equations implemented by the package: "Eq. N" -> public function.
@@ -138,10 +147,10 @@ def glass_table(alpha=ALPHA, name: str = TABLE_FILE) -> dict[str, np.ndarray]:
     dict of str to numpy.ndarray
         ``glass``; inputs ``rho`` [kg/m³], ``v`` [m/s], ``v_o`` [m³]; published ``T_D_pub`` [K],
         ``C_exp``, ``C_th_pub`` (plain, not ×10⁴); ours ``T_D`` [K], ``C_th``, ``C_th_TDpub``
-        (Eq. 12 with the printed T_D), ``sigma_C_th`` (from rounding of the printed inputs,
-        :data:`INPUT_ROUNDING`, treated as standard errors), and the extension ``v_o_match``
-        [m³] and ``alpha_match``: the v_o (at α = `alpha`) or the α (at the printed v_o) for
-        which C_th = C_exp.
+        (Eq. 12 with the printed T_D), ``sigma_T_D`` [K] and ``sigma_C_th`` (from rounding of
+        the printed inputs, :data:`INPUT_ROUNDING`, treated as standard errors), and the
+        extension ``v_o_match`` [m³] and ``alpha_match``: the v_o (at α = `alpha`) or the α
+        (at the printed v_o) for which C_th = C_exp.
 
     Examples
     --------
@@ -169,6 +178,8 @@ def glass_table(alpha=ALPHA, name: str = TABLE_FILE) -> dict[str, np.ndarray]:
         )
     r = INPUT_ROUNDING
     out["sigma_C_th"] = c_theory_uncertainty(rho, v, v_o, r["rho"], r["v"], r["v_o"], alpha)
+    # T_D ∝ v v_o^(-1/3)
+    out["sigma_T_D"] = out["T_D"] * np.hypot(r["v"] / v, r["v_o"] / (3.0 * v_o))
     has_c = np.isfinite(out["C_exp"])
     out["v_o_match"] = nan.copy()
     out["alpha_match"] = nan.copy()
@@ -178,34 +189,56 @@ def glass_table(alpha=ALPHA, name: str = TABLE_FILE) -> dict[str, np.ndarray]:
     return out
 
 
-def _half_unit(x: float) -> float:
-    """Half a unit of the last printed digit of a published number (its rounding error)."""
-    text = f"{x:g}"
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * 10.0**-decimals
+def printed_table(name: str = TABLE_FILE) -> dict[str, list[str]]:
+    """Table I as printed: every cell of the registry CSV as text, for its printed precision.
+
+    Parameters
+    ----------
+    name : str
+        Registry CSV (or a path), as in :func:`glass_table`.
+
+    Returns
+    -------
+    dict of str to list of str
+        Column -> cells exactly as written (e.g. ``"2.75"``, ``"348"``).
+
+    Examples
+    --------
+    >>> t = printed_table()
+    >>> t["C_exp_1e4"][2], half_unit(t["T_D_K"][0])
+    ('2.75', 0.5)
+    """
+    import csv
+
+    from ..data import read_lines, resolve
+
+    lines = [ln for ln in read_lines(resolve(name))
+             if ln.strip() and not ln.lstrip().startswith("#")]
+    header, *body = list(csv.reader(lines))
+    return {col: [row[j].strip() for row in body] for j, col in enumerate(header)}
 
 
-def _rel_rounding(key: str) -> float:
-    """Relative rounding error of the published number ``PUBLISHED[key]``."""
-    pub = PUBLISHED[key].value
-    return _half_unit(pub) / pub
-
-
-def _table_rows(label, col, sigma_col, scale, tolerance, note) -> list[Row]:
+def _table_rows(label, col, sigma_col, scale, section, note, band_col=None, band_over=""):
     """One Table I row per glass: ours ``t[col]`` against the printed ``t[col + "_pub"]``.
 
-    `label` is formatted with the glass name; values (and the uncertainty ``t[sigma_col]``,
-    0 if None) are multiplied by `scale`; `tolerance` maps the published value to the row's
-    tolerance.
+    `label` is formatted with the glass name; values (and the uncertainty ``t[sigma_col]``)
+    are multiplied by `scale`; σ_pub is half a unit of the last digit of the printed cell
+    `printed` column; `band_col` (optional) is ours under the other documented choice.
     """
     t = glass_table()
+    printed = printed_table()[{"T_D": "T_D_K", "C_th": "C_th_1e4"}[col]]
     rows = []
     for i, g in enumerate(t["glass"]):
-        pub = float(t[col + "_pub"][i]) * scale  # x * 1.0 == x exactly
         ours = float(t[col][i]) * scale
-        unc = 0.0 if sigma_col is None else float(t[sigma_col][i]) * scale
-        rows.append(Row("carruzzo2020", "Table I", label.format(g), pub, ours, unc,
-                        tolerance(pub), note))
+        band = None
+        if band_col is not None:
+            other = float(t[band_col][i]) * scale
+            band = (min(ours, other), max(ours, other))
+        rows.append(Row(
+            "carruzzo2020", "Table I", label.format(g), float(t[col + "_pub"][i]) * scale, ours,
+            float(t[sigma_col][i]) * scale, published_sigma=half_unit(printed[i]),
+            band=band, band_over=band_over, section=section, note=note,
+        ))
     return rows
 
 
@@ -215,10 +248,11 @@ def debye_temperature_rows() -> list[Row]:
     Returns
     -------
     list of Row
-        One row per glass; tolerance: the printed rounding (0.5 K) or 1 %, if larger.
+        One row per glass; uncertainty from the rounding of the printed v and v_o, σ_pub half
+        a unit of the printed T_D (0.5 K).
     """
     return _table_rows(
-        "T_D ({}) [K]", "T_D", None, 1.0, lambda pub: max(0.01, 0.5 / pub),
+        "T_D ({}) [K]", "T_D", "sigma_T_D", 1.0, "c-table1",
         "k_B T_D = ħ v (6π²/v_o)^(1/3) from the printed v, v_o",
     )
 
@@ -230,12 +264,23 @@ def c_theory_rows() -> list[Row]:
     -------
     list of Row
         One row per glass, in units of 10⁻⁴, with the uncertainty from the rounding of the
-        printed inputs; tolerance: the printed rounding (0.05e-4) or 5 %, if larger.
+        printed inputs; σ_pub half a unit of the printed C_th (0.05e-4); band: T_D computed
+        from v, v_o (the paper's stated formula, our default) or the printed T_D.
     """
     return _table_rows(
-        "C_th ({}) x 1e4", "C_th", "sigma_C_th", 1e4, lambda pub: max(0.05, 0.05 / pub),
+        "C_th ({}) x 1e4", "C_th", "sigma_C_th", 1e4, "c-table1",
         "Eq. 12, α = 2.5; unc. from rounding of printed ρ, v, v_o",
+        band_col="C_th_TDpub", band_over="T_D from v, v_o or printed",
     )
+
+
+def _text_row(item, quantity, key, ours, section, note="", uncertainty=0.0, band=None,
+              band_over=""):
+    """A row for the printed number ``PUBLISHED[key]`` with its printed precision."""
+    pub = PUBLISHED[key]
+    return Row("carruzzo2020", item, quantity, pub.value, float(ours), float(uncertainty),
+               published_sigma=pub.precision, band=band, band_over=band_over, section=section,
+               note=note)
 
 
 def coupling_rows() -> list[Row]:
@@ -249,39 +294,15 @@ def coupling_rows() -> list[Row]:
     """
     s = SIO2_ROUNDED
     rows = [
-        Row(
-            "carruzzo2020",
-            "text after Table I",
-            "γ ~ (ρv²v_o ħω_D)^½ (SiO2) [eV]",
-            PUBLISHED["gamma_scale_sio2_eV"].value,
-            float(to_ev(coupling_scale(s["rho"], s["v"], s["v_o"], s["T_D"]))),
-            0.0,
-            0.02,
-            "paper's rounded inputs; = (3/√2) γ_o, not γ_o or γ_eff",
-        ),
-        Row(
-            "carruzzo2020",
-            "Eq. 13",
-            "a in γ_max = a ρ v² v_o",
-            PUBLISHED["gamma_max_prefactor"].value,
-            GAMMA_MAX_PREFACTOR,
-            0.0,
-            _rel_rounding("gamma_max_prefactor"),
-        ),
+        _text_row("text after Table I", "γ ~ (ρv²v_o ħω_D)^½ (SiO2) [eV]", "gamma_scale_sio2_eV",
+                  to_ev(coupling_scale(s["rho"], s["v"], s["v_o"], s["T_D"])), "c-alpha",
+                  "paper's rounded inputs; = (3/√2) γ_o, not γ_o or γ_eff"),
+        _text_row("Eq. 13", "a in γ_max = a ρ v² v_o", "gamma_max_prefactor", GAMMA_MAX_PREFACTOR,
+                  "c-chain", "(4/3)(2/9π)^(2/3)"),
     ]
     for key, delta in (("alpha_at_1K", 1.0), ("alpha_at_5e-11K", 5e-11)):
-        rows.append(
-            Row(
-                "carruzzo2020",
-                "text after Eq. 11",
-                f"ln^½(Δmax/Δ°), Δ° = {delta:g} K",
-                PUBLISHED[key].value,
-                float(tunneling_alpha(delta, DELTA0_MAX)),
-                0.0,
-                _rel_rounding(key),
-                "Δmax = 10 K",
-            )
-        )
+        rows.append(_text_row("text after Eq. 11", f"ln^½(Δmax/Δ°), Δ° = {delta:g} K", key,
+                              tunneling_alpha(delta, DELTA0_MAX), "c-chain", "Δmax = 10 K"))
     return rows
 
 
@@ -292,74 +313,58 @@ def _sio2_inputs() -> tuple[float, float, float]:
 
 
 def high_temperature_rows() -> list[Row]:
-    """C = 1/6 above the tunneling barrier and ℓ/λ ~ 0.3 of Eq. 15 (SiO2 inputs).
+    """C = 1/6 above the tunneling barrier and ℓ/λ of Eq. 15 and of the closing paragraph.
 
     Returns
     -------
     list of Row
-        Two rows: C for k_B T ≫ V and ℓ/λ = 1/(2π² C) at that C.
+        Three rows: C for k_B T ≫ V (exact 1/6; our σ: double-precision rounding), ℓ/λ =
+        1/(2π² C) at that C against Eq. 15's "~ 0.3" and the closing "~ 1".
     """
     rho, v, v_o = _sio2_inputs()
     c_hi = float(c_high_temperature(rho, v, v_o))
+    ratio = float(mean_free_path_ratio(c_hi))
     return [
-        Row(
-            "carruzzo2020",
-            "text before Eq. 15",
-            "C for k_B T ≫ V",
-            PUBLISHED["c_high_temperature"].value,
-            c_hi,
-            0.0,
-            1e-9,
-            "P̄ = ñ_o, <γ²> = γ_max²/2",
-        ),
-        Row(
-            "carruzzo2020",
-            "Eq. 15",
-            "ℓ/λ for k_B T ≫ V",
-            PUBLISHED["mean_free_path_ratio"].value,
-            float(mean_free_path_ratio(c_hi)),
-            0.0,
-            _rel_rounding("mean_free_path_ratio"),
-            "= 3/π²",
-        ),
+        _text_row("text before Eq. 15", "C for k_B T ≫ V", "c_high_temperature", c_hi,
+                  "c-high-t", "P̄ = ñ_o, <γ²> = γ_max²/2",
+                  uncertainty=16 * np.finfo(float).eps * c_hi),
+        _text_row("Eq. 15", "ℓ/λ for k_B T ≫ V", "mean_free_path_ratio", ratio, "c-high-t",
+                  "= 3/π²"),
+        _text_row("closing paragraph", "ℓ/λ for k_B T ≫ V ('~ 1')", "mean_free_path_ratio_closing",
+                  ratio, "c-high-t", "= 3/π²; the paper's Eq. 15 says ~ 0.3"),
     ]
 
 
 def barrier_rows() -> list[Row]:
     """The WKB estimate after Eq. 14: the coefficient 1.6 and the barriers V for SiO2.
 
+    The paper says "using the numbers for SiO2" with ħω_D ~ 350 K: our default is ρ and v_o
+    of Table I with ħω_D = 350 K; the band also uses the rounded v_o = 45 Å³ of the text and
+    the printed T_D = 348 K.
+
     Returns
     -------
     list of Row
-        Three rows: √(2ρv_o k_B)·1Å/ħ, and V for d = 1 Å and 0.5 Å (ħω_D = 350 K, Δmax = 10 K).
+        Three rows: √(2ρv_o k_B)·1Å/ħ, and V for d = 1 Å and 0.5 Å (Δmax = 10 K).
     """
     rho, _, v_o = _sio2_inputs()
-    coeff = float(np.sqrt(2 * rho * v_o * K_B) * 1e-10 / HBAR)  # √(2MV) d/ħ per √K per Å
-    rows = [
-        Row(
-            "carruzzo2020",
-            "after Eq. 14",
-            "√(2ρv_o k_B)·1Å/ħ (SiO2) [K^-½]",
-            PUBLISHED["wkb_coefficient"].value,
-            coeff,
-            0.0,
-            _rel_rounding("wkb_coefficient"),
-        )
-    ]
-    hbar_omega_d = PUBLISHED["sio2_hbar_omega_D_K"].value
+    volumes = (v_o, SIO2_ROUNDED["v_o"])
+    t_debye = (PUBLISHED["sio2_hbar_omega_D_K"].value, float(glass_table()["T_D_pub"][_SIO2]))
+
+    def coeff(vol):  # √(2MV) d/ħ per √K per Å, M = ρ v_o
+        return float(np.sqrt(2 * rho * vol * K_B) * 1e-10 / HBAR)
+
+    c_all = [coeff(vol) for vol in volumes]
+    rows = [_text_row("after Eq. 14", "√(2ρv_o k_B)·1Å/ħ (SiO2) [K^-½]", "wkb_coefficient",
+                      c_all[0], "c-high-t", band=(min(c_all), max(c_all)),
+                      band_over="v_o 45.3 (Table I) or 45 Å³ (text)")]
     for key, d in (("barrier_1A_K", 1e-10), ("barrier_half_A_K", 0.5e-10)):
-        rows.append(
-            Row(
-                "carruzzo2020",
-                "after Eq. 14",
-                f"V (SiO2, d = {d * 1e10:g} Å) [K]",
-                PUBLISHED[key].value,
-                float(wkb_barrier_height(d, rho, v_o, hbar_omega_d, DELTA0_MAX)),
-                0.0,
-                0.1,
-                "ħω_D = 350 K, Δmax = 10 K; paper says '~'",
-            )
-        )
+        v_all = [float(wkb_barrier_height(d, rho, vol, td, DELTA0_MAX))
+                 for vol in volumes for td in t_debye]
+        rows.append(_text_row("after Eq. 14", f"V (SiO2, d = {d * 1e10:g} Å) [K]", key, v_all[0],
+                              "c-high-t", "Δmax = 10 K; the paper says '~'",
+                              band=(min(v_all), max(v_all)),
+                              band_over="v_o 45.3 or 45 Å³; ħω_D 350 or 348 K"))
     return rows
 
 
@@ -369,21 +374,84 @@ def formula_unit_rows() -> list[Row]:
     Returns
     -------
     list of Row
-        One row: our v_o [Å³] from :data:`M_SIO2` and the printed ρ against the printed v_o.
+        One row: our v_o [Å³] from :data:`M_SIO2` and the printed ρ against the printed v_o;
+        uncertainty from the rounding of the printed ρ (5 kg/m³).
     """
     rho, _, v_o = _sio2_inputs()
+    ours = float(formula_unit_volume(M_SIO2, rho)) * 1e30
     return [
-        Row(
-            "carruzzo2020",
-            "Table I",
-            "v_o = M/(N_A ρ) (SiO2) [Å³]",
-            float(v_o * 1e30),
-            float(formula_unit_volume(M_SIO2, rho)) * 1e30,
-            0.0,
-            0.01,
-            "M = 60.083 g/mol (IUPAC weights); ρ printed to ±5 kg/m³",
-        )
+        Row("carruzzo2020", "Table I", "v_o = M/(N_A ρ) (SiO2) [Å³]", float(v_o * 1e30), ours,
+            ours * INPUT_ROUNDING["rho"] / rho,
+            published_sigma=half_unit(printed_table()["v0_A3"][_SIO2]), section="c-vo",
+            note="M = 60.083 g/mol (IUPAC weights); ρ printed to ±5 kg/m³")
     ]
+
+
+def eq7_prefactors() -> dict[str, float]:
+    """The prefactor k of ñ_o = k ρv²/γ_max² (Eq. 7): printed, and from the stated variance.
+
+    Returns
+    -------
+    dict of str to float
+        ``printed`` (1/3), ``positive_eps`` (6/(2π)^(3/2), ε > 0 as in Eq. 3, the book's
+        default) and ``both_signs`` (3/(2π)^(3/2)), from
+        :func:`tlspaper.universal.gaussian_asymmetry_dos`; and ``as_printed_intermediate``
+        (3/(2π)^(2/3)), what the printed P(ε_i) before Eq. 7 gives per unit volume.
+
+    Examples
+    --------
+    >>> [round(v, 4) for v in eq7_prefactors().values()]
+    [0.3333, 0.381, 0.1905, 0.8811]
+    """
+    rho, v, v_o = _sio2_inputs()  # k does not depend on the material
+    unit = float(rho * v**2 / gamma_max(rho, v, v_o) ** 2)
+    return {
+        "printed": float(asymmetry_dos(rho, v, v_o)) / unit,
+        "positive_eps": float(gaussian_asymmetry_dos(rho, v, v_o)) / unit,
+        "both_signs": float(gaussian_asymmetry_dos(rho, v, v_o, positive_asymmetry=False)) / unit,
+        "as_printed_intermediate": 3.0 / (2.0 * np.pi) ** (2.0 / 3.0),
+    }
+
+
+def eq7_rows() -> list[Row]:
+    """Eq. 7: the denominator 3 of ñ_o = ρv²/3γ_max² against the one from the stated variance.
+
+    Returns
+    -------
+    list of Row
+        One row: 1/k with k from :func:`eq7_prefactors` (ε > 0, the convention of Eq. 3);
+        band over counting ε > 0 or ε of both signs.
+    """
+    k = eq7_prefactors()
+    return [_text_row("Eq. 7", "ρv²/(ñ_o γ_max²), Gaussian field of the stated variance",
+                      "eq7_denominator", 1 / k["positive_eps"], "c-eq7",
+                      "C_th ∝ 1/this; the printed P(ε) has (2π)^(2/3) for (2π)^(3/2)",
+                      band=(1 / k["positive_eps"], 1 / k["both_signs"]),
+                      band_over="ε > 0 (Eq. 3) or both signs")]
+
+
+def spreads() -> dict[str, dict[str, float]]:
+    """Spread of C across the ten glasses of Table I: measured, published theory, ours.
+
+    Returns
+    -------
+    dict
+        For ``C_exp``, ``C_th_pub`` and ``C_th``: ``sd_log10`` (standard deviation of log10 C
+        over the glasses, ddof = 1, in decades) and ``max_over_min`` (largest over smallest C).
+
+    Examples
+    --------
+    >>> s = spreads()
+    >>> round(s["C_exp"]["max_over_min"], 2), round(s["C_th"]["max_over_min"], 2)
+    (1.78, 9.43)
+    """
+    t = glass_table()
+    out = {}
+    for key in ("C_exp", "C_th_pub", "C_th"):
+        c = np.asarray(t[key], dtype=float)
+        out[key] = {"sd_log10": float(np.std(np.log10(c), ddof=1)),
+                    "max_over_min": float(c.max() / c.min())}
+    return out
 
 
 def rows() -> list[Row]:
@@ -393,12 +461,14 @@ def rows() -> list[Row]:
     -------
     list of Row
         :func:`debye_temperature_rows`, :func:`c_theory_rows`, :func:`coupling_rows`,
-        :func:`high_temperature_rows`, :func:`barrier_rows`, :func:`formula_unit_rows`.
+        :func:`eq7_rows`, :func:`high_temperature_rows`, :func:`barrier_rows`,
+        :func:`formula_unit_rows`.
     """
     return (
         debye_temperature_rows()
         + c_theory_rows()
         + coupling_rows()
+        + eq7_rows()
         + high_temperature_rows()
         + barrier_rows()
         + formula_unit_rows()

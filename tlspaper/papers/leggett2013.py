@@ -18,6 +18,7 @@ from .scorecard import Published, Row
 
 __all__ = [
     "A_CANONICAL",
+    "CORRECTION_READINGS",
     "DATASETS",
     "EQUATIONS",
     "OMEGA_CANONICAL",
@@ -26,25 +27,30 @@ __all__ = [
     "SLOPE_T_OVER_T0",
     "X_SATURATED",
     "absorption_rows",
+    "correction_band",
     "rows",
     "shape_rows",
     "velocity_rows",
 ]
 
-#: Numbers printed in the paper: name -> Published(value, where printed).
+#: Numbers printed in the paper: name -> Published(value, where printed, text as printed).
+#: Analytic statements (Eqs. 14, 15, "exactly half") are exact: σ_pub = 0.
 PUBLISHED: dict[str, Published] = {
-    # Eq. 14: Q_rel^-1 = (π/2) C for ωτ_c << 1
-    "relaxation_plateau": Published(math.pi / 2, "Eq. 14"),
+    # Eq. 14: Q_rel^-1 = (π/2) C for ωτ_c << 1 (exact)
+    "relaxation_plateau": Published(math.pi / 2, "Eq. 14", sigma=0.0),
     # the relaxation plateau is "exactly half" of the resonant value at ħω >> k_BT
-    "resonant_over_relaxation": Published(2.0, "text after Eq. 14"),
-    # δc/c = A ln(T/T0) with A = C below T0 ...
-    "velocity_slope_low_T": Published(1.0, "Eq. 15 and the text after it (units of C)"),
-    # ... and A = -2C above T0
-    "velocity_slope_high_T": Published(-2.0, "Eq. 15 and the text after it (units of C)"),
+    "resonant_over_relaxation": Published(2.0, "text after Eq. 14 ('exactly half')", sigma=0.0),
+    # δc/c = A ln(T/T0) with "A equal to C" below T0 ...
+    "velocity_slope_low_T": Published(
+        1.0, "Eq. 15 and the text after it (units of C)", sigma=0.0),
+    # ... "and to -2C on the high-temperature side"
+    "velocity_slope_high_T": Published(
+        -2.0, "Eq. 15 and the text after it (units of C)", sigma=0.0),
     # at x ~ 1.2 "the correction to the high-temperature limit formula is only about 20%"
-    "correction_at_x_reached": Published(0.20, "Sec. 4"),
+    # (printed "20%": the fraction 0.20, half a unit of its last digit = 0.005)
+    "correction_at_x_reached": Published(0.20, "Sec. 4 ('only about 20%')", text="0.20"),
     # the one experiment (their ref. 22) "went up only to x ~ 1.2"
-    "x_reached": Published(1.2, "Sec. 4"),
+    "x_reached": Published(1.2, "Sec. 4 ('x ~ 1.2')", text="1.2"),
 }
 
 #: The paper's equations implemented by the package: "Eq. N" -> public function.
@@ -72,38 +78,49 @@ SLOPE_T_OVER_T0 = 100.0
 X_SATURATED = 40.0
 
 
+def _plateau(t_over_t0: float) -> float:
+    """Q⁻¹_rel/C of Eq. 13 at T = `t_over_t0` T0 (ω, A of the book's canonical check)."""
+    T0 = crossover_temperature(OMEGA_CANONICAL, A_CANONICAL)
+    return float(relaxation_absorption(OMEGA_CANONICAL, t_over_t0 * T0, A_CANONICAL))
+
+
+def _slope(t_over_t0: float) -> float:
+    """d(δv/v)/d ln T [units of C] at T = `t_over_t0` T0 (Eq. 15, canonical ω, A)."""
+    T0 = crossover_temperature(OMEGA_CANONICAL, A_CANONICAL)
+    return float(velocity_log_slope([t_over_t0 * T0], OMEGA_CANONICAL, A_CANONICAL)[0])
+
+
 def absorption_rows() -> list[Row]:
     """The relaxation plateau (Eq. 14) and its ratio to the saturated resonant absorption.
+
+    The paper's numbers are limits (ωτ_c → 0, ħω ≫ k_BT) and exact; ours are evaluated at
+    T = 1000 T0 and x = 40, with the numerical σ the change of the plateau over the last
+    decade of T/T0 (from 100 T0 to 1000 T0), an upper bound on its distance to the limit
+    (it approaches the limit as (T0/T)^(3/2)).
 
     Returns
     -------
     list of Row
         Two rows: Q⁻¹_rel/C at T = 1000 T0, and Q⁻¹_res(x = 40) over that plateau.
     """
-    omega, A = OMEGA_CANONICAL, A_CANONICAL
-    T0 = crossover_temperature(omega, A)
-    plateau = float(relaxation_absorption(omega, PLATEAU_T_OVER_T0 * T0, A))
+    plateau = _plateau(PLATEAU_T_OVER_T0)
+    sigma = abs(plateau - _plateau(PLATEAU_T_OVER_T0 / 10))
+    omega = OMEGA_CANONICAL
     res_low_T = float(resonant_absorption(omega, HBAR_OVER_KB * omega / X_SATURATED))
     return [
         Row(
-            "leggett2013",
-            "Eq. 14",
-            "relaxation plateau Q⁻¹_rel / C (T = 1000 T0)",
-            PUBLISHED["relaxation_plateau"].value,
-            plateau,
-            0.0,
-            0.01,
-            "canonical distribution, one-phonon rate, ωτ_c → 0",
+            "leggett2013", "Eq. 14", "relaxation plateau Q⁻¹_rel / C (T = 1000 T0)",
+            PUBLISHED["relaxation_plateau"].value, plateau, sigma,
+            published_sigma=PUBLISHED["relaxation_plateau"].precision,
+            section="sg-absorption",
+            note="canonical distribution, one-phonon rate; σ: change from 100 T0 to 1000 T0",
         ),
         Row(
-            "leggett2013",
-            "text after Eq. 14",
-            "Q⁻¹_res(ħω ≫ k_BT) / Q⁻¹_rel plateau",
-            PUBLISHED["resonant_over_relaxation"].value,
-            res_low_T / plateau,
-            0.0,
-            0.01,
-            "Eq. 12 at x = 40 over Eq. 14",
+            "leggett2013", "text after Eq. 14", "Q⁻¹_res(ħω ≫ k_BT) / Q⁻¹_rel plateau",
+            PUBLISHED["resonant_over_relaxation"].value, res_low_T / plateau,
+            res_low_T / plateau * sigma / plateau,
+            published_sigma=PUBLISHED["resonant_over_relaxation"].precision,
+            section="sg-absorption", note="Eq. 12 at x = 40 over Eq. 14",
         ),
     ]
 
@@ -111,36 +128,62 @@ def absorption_rows() -> list[Row]:
 def velocity_rows() -> list[Row]:
     """The two logarithmic slopes of the sound velocity stated by Eq. 15.
 
+    Ours at T = T0/100 and 100 T0; the numerical σ is the change of the slope over the last
+    decade towards the limit (from T0/10, resp. 10 T0), an upper bound on its distance to
+    the asymptotic slope.
+
     Returns
     -------
     list of Row
         Two rows: the slope below T0 (T = T0/100) and above T0 (T = 100 T0), units of C.
     """
-    omega, A = OMEGA_CANONICAL, A_CANONICAL
-    T0 = crossover_temperature(omega, A)
-    low, high = velocity_log_slope([T0 / SLOPE_T_OVER_T0, SLOPE_T_OVER_T0 * T0], omega, A)
+    r = SLOPE_T_OVER_T0
+    low, high = _slope(1 / r), _slope(r)
     return [
         Row(
-            "leggett2013",
-            "Eq. 15",
-            "δv/v slope per ln T below T0 (units of C, T = T0/100)",
-            PUBLISHED["velocity_slope_low_T"].value,
-            float(low),
-            0.0,
-            0.01,
-            "Eqs. 7 + 8 of churkin2021, μ = 0",
+            "leggett2013", "Eq. 15", "δv/v slope per ln T below T0 (units of C, T = T0/100)",
+            PUBLISHED["velocity_slope_low_T"].value, low, abs(low - _slope(10 / r)),
+            published_sigma=PUBLISHED["velocity_slope_low_T"].precision,
+            section="sg-velocity", note="Eqs. 7 + 8 of churkin2021, μ = 0",
         ),
         Row(
-            "leggett2013",
-            "Eq. 15",
-            "δv/v slope per ln T above T0 (units of C, T = 100 T0)",
-            PUBLISHED["velocity_slope_high_T"].value,
-            float(high),
-            0.0,
-            0.01,
-            "standard result −C/2 (+C resonant, −3C/2 relaxation); the paper's −2C is wrong",
+            "leggett2013", "Eq. 15", "δv/v slope per ln T above T0 (units of C, T = 100 T0)",
+            PUBLISHED["velocity_slope_high_T"].value, high, abs(high - _slope(r / 10)),
+            published_sigma=PUBLISHED["velocity_slope_high_T"].precision,
+            section="sg-velocity",
+            note="standard result −C/2 (+C resonant, −3C/2 relaxation); the paper's −2C is wrong",
         ),
     ]
+
+
+#: The readings of "the correction to the high-temperature limit formula" at x: relative to
+#: the limit x/2 (the book's default) or relative to tanh(x/2) itself.
+CORRECTION_READINGS = ("relative to the limit", "relative to tanh(x/2)")
+
+
+def correction_band() -> tuple[float, float]:
+    """Lowest and highest correction of tanh(x/2) over the choices the paper leaves open.
+
+    x within the printed "1.2" (1.15 to 1.25) and both :data:`CORRECTION_READINGS`:
+    1 − tanh(x/2)/(x/2) and (x/2)/tanh(x/2) − 1.
+
+    Returns
+    -------
+    tuple of float
+        (lowest, highest), dimensionless.
+
+    Examples
+    --------
+    >>> lo, hi = correction_band()
+    >>> round(lo, 4), round(hi, 4)
+    (0.0974, 0.1269)
+    """
+    x0, dx = PUBLISHED["x_reached"].value, PUBLISHED["x_reached"].precision
+    values = []
+    for x in (x0 - dx, x0 + dx):
+        c = float(high_temperature_correction(x))
+        values += [c, c / (1.0 - c)]  # (x/2)/tanh(x/2) − 1 = c/(1 − c)
+    return min(values), max(values)
 
 
 def shape_rows() -> list[Row]:
@@ -149,18 +192,19 @@ def shape_rows() -> list[Row]:
     Returns
     -------
     list of Row
-        One row: 1 − tanh(x/2)/(x/2) at the largest x reached by experiment (Sec. 4).
+        One row: 1 − tanh(x/2)/(x/2) at the largest x reached by experiment (Sec. 4), with
+        the band of :func:`correction_band`.
     """
     return [
         Row(
-            "leggett2013",
-            "Sec. 4",
-            "correction 1 − tanh(x/2)/(x/2) at x = 1.2",
+            "leggett2013", "Sec. 4", "correction 1 − tanh(x/2)/(x/2) at x = 1.2",
             PUBLISHED["correction_at_x_reached"].value,
-            float(high_temperature_correction(PUBLISHED["x_reached"].value)),
-            0.0,
-            0.25,
-            "tanh(0.6)/0.6 = 0.895: the correction is 10.5 %, not ~20 %",
+            float(high_temperature_correction(PUBLISHED["x_reached"].value)), 0.0,
+            published_sigma=PUBLISHED["correction_at_x_reached"].precision,
+            band=correction_band(),
+            band_over="x = 1.15–1.25 (printed 1.2); relative to x/2 or to tanh(x/2)",
+            section="sg-shapes",
+            note="20 % is reached only at x = 1.78",
         )
     ]
 
