@@ -13,6 +13,7 @@ change.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import jupytext
@@ -78,4 +79,5 @@ def build_all() -> None:
             stale.unlink(missing_ok=True)
 
 
-build_all()  # at import, i.e. when pytest collects tests/book (atomic writes: xdist-safe)
+if "pytest" in sys.modules:  # collected by pytest, not imported by update_references.py
+    build_all()  # when pytest collects tests/book (atomic writes: xdist-safe)
