@@ -259,15 +259,16 @@ def load(name) -> tuple[list[dict], dict]:
     -------
     configs : list of dict
         For configuration k: its parameters (from the provenance) and its arrays with the
-        ``_k`` suffix removed (e.g. ``E``, ``converged``).
+        ``_k`` suffix removed (e.g. ``E_hist``, ``converged``; one row per realization, or
+        per block of realizations when the spec had ``block > 1``).
     meta : dict
         The provenance stored in the file.
 
     Examples
     --------
     >>> cfgs, meta = load("meanfield_tls_size.npz")
-    >>> [c["label"] for c in cfgs], cfgs[0]["E"].shape
-    (['N=100', 'N=1000'], (600, 100))
+    >>> cfgs[0]["label"], meta["block"], cfgs[0]["E_hist"].shape  # 1000 realizations, 25 blocks
+    ('N=100 [paper]', 40, (25, 400))
     """
     from . import data
 

@@ -45,6 +45,7 @@ __all__ = [
     "solve_tls_glass",
     "tls_chi",
     "tls_glass",
+    "tls_linear_rates",
     "tls_relaxation_rates",
     "warn_if_not_converged",
 ]
@@ -681,6 +682,67 @@ def solve_tls_glass(N: int, W: float, J: float, T: float, rng: np.random.Generat
     warn_if_not_converged(sol, tol)
     E = excitation_energies(sol.x, glass.delta0)
     return TLSGlassResult(E, sol.x, glass.delta0, sol.converged, sol.sweeps, sol.residual)
+
+
+def tls_linear_rates(delta_prime, delta0, C, T: float, a: float = 1.0,
+                     coupled: bool = True) -> np.ndarray:
+    """Relaxation rates of the linearised mean-field TLS rate equation, with the TLS-TLS term.
+
+    Each TLS relaxes towards the equilibrium of its *instantaneous* field (Eq. 11 of Churkin
+    et al. (2013) with E_i depending on all other TLSs): with s_i the population difference of
+    its eigenstates, ε_i = √(Δ'_i² + Δ0_i²), b_i = Δ'_i/ε_i and
+    Δ'_i = Δ_i + Σ_j C_ij b_j s_j (Eq. 4),
+
+        d δs_i/dt = -λ_i [δs_i - (1 / (2T cosh²(ε_i/2T))) b_i Σ_j C_ij b_j δs_j],
+
+    λ_i of Eq. 12.  The paper's Eq. 13 keeps only -λ_i δs_i (E_i held at its equilibrium value);
+    the coupling term is first order in the deviations, of relative size C_ij / 2T for TLSs
+    with ε ≲ T, and exponentially small for ε ≫ T.  The matrix Λ D (D⁻¹ - B C B), with
+    Λ = diag λ, D = diag 1/(2T cosh²(ε/2T)), B = diag b, is similar to the symmetric
+    (ΛD)^(1/2) (D⁻¹ - B C B) (ΛD)^(1/2), whose eigenvalues are returned (positive at a stable
+    mean-field solution).
+
+    Parameters
+    ----------
+    delta_prime, delta0 : array_like, shape (N,)
+        Self-consistent Δ'_i and Δ0_i (energy unit).
+    C : array_like, shape (N, N)
+        The couplings of Eq. 4 (energy unit).
+    T : float
+        Temperature (energy unit), > 0.
+    a : float
+        Rate prefactor (as in :func:`tls_relaxation_rates`).
+    coupled : bool
+        False drops the coupling term (the paper's Eq. 13): the rates are then λ_i.
+
+    Returns
+    -------
+    numpy.ndarray
+        Decay rates, ascending (rate unit of `a`).
+
+    Examples
+    --------
+    Without couplings the rates are those of Eq. 12:
+
+    >>> r = tls_linear_rates([0.3, -0.2], [1e-3, 1e-2], np.zeros((2, 2)), T=0.1)
+    >>> bool(np.allclose(r, np.sort(tls_relaxation_rates([0.3, -0.2], [1e-3, 1e-2], 0.1))))
+    True
+    """
+    T = _check_positive("T", T)
+    dp = np.asarray(delta_prime, dtype=float)
+    d0 = np.asarray(delta0, dtype=float)
+    eps = np.hypot(dp, d0)
+    lam = tls_relaxation_rates(eps, d0, T, a)
+    if not coupled:
+        return np.sort(lam)
+    b = dp / eps
+    D = 1.0 / (2 * T * np.cosh(np.minimum(eps / (2 * T), 350.0)) ** 2)
+    Cb = b[:, None] * np.asarray(C, dtype=float) * b[None, :]
+    w = np.sqrt(lam * D)
+    # (ΛD)^(1/2) (D⁻¹ - BCB) (ΛD)^(1/2) = diag(λ) - w_i (BCB)_ij w_j
+    S = -w[:, None] * Cb * w[None, :]
+    S[np.diag_indices_from(S)] += lam
+    return np.sort(np.linalg.eigvalsh(S))
 
 
 # ----------------------------------------------------------------------------- lattice model

@@ -681,7 +681,7 @@ def shift_estimates(before, after, estimators) -> list[ShiftEstimate]:
 
 
 def resolved_sign(shifts, threshold: float = 3.0) -> int:
-    """Table I sign from several estimators: ±1 only if every shift has that sign at ≥ `threshold` σ.
+    """Table I sign from several estimators: ±1 only if every shift has it at ≥ `threshold` σ.
 
     Parameters
     ----------

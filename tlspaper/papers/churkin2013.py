@@ -11,10 +11,10 @@ import numpy as np
 from .. import electron_glass as eg
 from .. import meanfield as mf
 from .. import rate_statistics as rs
-from ..one_phonon import coth_factor
 from .._runs import RunSpec
 from .._runs import load as _load
 from .._runs import run as _run
+from ..one_phonon import coth_factor
 from .scorecard import Published, Row
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "block_density",
     "centres",
     "convention_summary",
+    "coupled_rate_check",
     "dos_width_and_gap",
     "fig16_collapse",
     "find_config",
@@ -633,6 +634,45 @@ def fig16_collapse(convention: str = mf.DEFAULT_CONVENTION) -> list[dict]:
         out.append({"N": N, "q": q, "median": med,
                     "scaled": (med[0] * math.sqrt(q), med[1] * math.sqrt(q))})
     return out
+
+
+def coupled_rate_check(N: int = 300, realizations: int = 20, T: float = 0.1,
+                       convention: str = mf.DEFAULT_CONVENTION, seed: int = MASTER_SEED) -> dict:
+    """Quantiles of ln λ with and without the TLS-TLS term of the linearised rate equation.
+
+    Small systems (W = J = 1) solved by Eq. 4; the rates of the paper's diagonal Eq. 13 and
+    the eigenvalues of the full linearised equation (:func:`tlspaper.meanfield.
+    tls_linear_rates`) are pooled over realizations.
+
+    Parameters
+    ----------
+    N, realizations : int
+        System size and number of realizations.
+    T : float
+        Temperature [J].
+    convention : {"paper", "poisson"}
+    seed : int
+        Seed of ``SeedSequence([seed, 99, r])``.
+
+    Returns
+    -------
+    dict
+        ``quantiles`` (the levels), ``coupled`` and ``diagonal`` (ln-rate quantiles),
+        ``unstable`` (number of non-positive eigenvalues).
+    """
+    coupled, diagonal, unstable = [], [], 0
+    for r in range(realizations):
+        rng = np.random.default_rng(np.random.SeedSequence([seed, 99, r]))
+        g = mf.tls_glass(N, 1.0, 1.0, rng, DELTA0_RANGE, convention=convention, dtype=float)
+        sol = mf.solve_mean_field(g.delta, g.coupling, T, x0=rng.uniform(-1.5, 1.5, N))
+        rc = mf.tls_linear_rates(sol.x, g.delta0, g.coupling, T)
+        unstable += int(np.sum(rc <= 0))
+        coupled.append(np.log(rc[rc > 0]))
+        diagonal.append(np.log(mf.tls_linear_rates(sol.x, g.delta0, g.coupling, T,
+                                                   coupled=False)))
+    q = np.array(QUANTILES)
+    return {"quantiles": q, "coupled": np.quantile(np.concatenate(coupled), q),
+            "diagonal": np.quantile(np.concatenate(diagonal), q), "unstable": unstable}
 
 
 # ----------------------------------------------------------------------------- 1/λ law
