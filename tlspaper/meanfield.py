@@ -135,7 +135,7 @@ def box_length(N: int, r_nn: float = 1.0, dim: int = 3,
 
     Examples
     --------
-    >>> box_length(1000), box_length(100, dim=2)
+    >>> round(box_length(1000), 12), box_length(100, dim=2)
     (9.0, 9.0)
     >>> round(box_length(1000, 1.0, 2, convention="poisson"), 4)  # 2-D: L = 2 sqrt(N) r_nn
     63.2456
@@ -724,8 +724,9 @@ def tls_linear_rates(delta_prime, delta0, C, T: float, a: float = 1.0,
     --------
     Without couplings the rates are those of Eq. 12:
 
+    >>> E = excitation_energies([0.3, -0.2], [1e-3, 1e-2])
     >>> r = tls_linear_rates([0.3, -0.2], [1e-3, 1e-2], np.zeros((2, 2)), T=0.1)
-    >>> bool(np.allclose(r, np.sort(tls_relaxation_rates([0.3, -0.2], [1e-3, 1e-2], 0.1))))
+    >>> bool(np.allclose(r, np.sort(tls_relaxation_rates(E, [1e-3, 1e-2], 0.1))))
     True
     """
     T = _check_positive("T", T)

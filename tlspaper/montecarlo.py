@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import os
@@ -1100,8 +1101,13 @@ def write_dataset(path, acc: Accumulator, extra_meta: dict | None = None) -> Pat
     return save_npz(path, acc.arrays(), meta)
 
 
+@functools.lru_cache(maxsize=1)
 def _git_commit() -> str:
-    """``git rev-parse HEAD`` of the source tree of this package (+ ``-dirty``), or ``unknown``."""
+    """``git rev-parse HEAD`` of the source tree of this package (+ ``-dirty``), or ``unknown``.
+
+    Cached: the first call of a process (:func:`simulate` makes it when it starts) fixes the
+    commit recorded in everything the process writes, even if HEAD moves during a long run.
+    """
     import subprocess
 
     root = Path(__file__).resolve().parent.parent
@@ -1167,6 +1173,7 @@ def simulate(
     if int(realizations) != realizations or realizations < 1:
         raise ValueError(f"realizations must be an integer >= 1, got {realizations}")
     realizations = int(realizations)
+    _git_commit()  # the commit of the code that runs (cached for write_dataset)
     acc = Accumulator(params)
     ckpt = None
     if output is not None:

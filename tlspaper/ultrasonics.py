@@ -39,6 +39,7 @@ from .one_phonon import one_phonon_rate
 __all__ = [
     "MODELS",
     "high_temperature_correction",
+    "log_slope_correction",
     "other",
     "photon_temperature",
     "reduced_frequency",
@@ -472,6 +473,37 @@ def high_temperature_correction(x, model="tls"):
     x = _positive_values("x (ħω/k_BT)", x)
     slope = 0.5 if _check_model(model) == "tls" else 1.0
     return 1.0 - shape(model, x) / (slope * x)
+
+
+def log_slope_correction(x, model="tls"):
+    """Relative deviation of a shape's logarithmic slope from its x → 0 (high-temperature) value.
+
+    At fixed ω, x ∝ 1/T, so on a log–log plot of Q⁻¹ against T the high-temperature limit
+    (x/2 for 'tls', x for 'rm') is a straight line of slope −1. This is 1 − d ln f / d ln x:
+    ``1 - x/sinh(x)`` for 'tls' (f = tanh(x/2)) and ``1 - x/(e^x - 1)`` for 'rm'
+    (f = 1 − e^(−x)). Both rise from 0 at x → 0 (as x²/6 and x/2) to 1 at x → ∞.
+
+    Parameters
+    ----------
+    x : float or array_like
+        ħω/k_BT (dimensionless), > 0.
+    model : {'tls', 'rm'}
+        Which shape.
+
+    Returns
+    -------
+    numpy.ndarray
+        The relative deviation of the log slope (dimensionless).
+
+    Examples
+    --------
+    >>> round(float(log_slope_correction(1.2)), 4)
+    0.205
+    """
+    x = _positive_values("x (ħω/k_BT)", x)
+    if _check_model(model) == "tls":
+        return 1.0 - x / np.sinh(x)
+    return 1.0 - x / np.expm1(x)
 
 
 def x_for_correction(correction, model="tls"):

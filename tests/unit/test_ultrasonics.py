@@ -56,6 +56,21 @@ def test_tls_shape_with_temperature_dependent_dos():
         us.tls_shape([0.0, 1.0], mu=0.1)
 
 
+def test_log_slope_correction_is_one_minus_the_log_derivative_of_the_shape():
+    # centred difference of ln f in ln x (step h = 1e-5), against 1 - d ln f / d ln x
+    x, h = np.array([0.05, 0.3, 1.2, 4.0]), 1e-5
+    for model in us.MODELS:
+        f = us.tls_shape if model == "tls" else us.rm_shape
+        d = (np.log(f(x * np.exp(h))) - np.log(f(x * np.exp(-h)))) / (2 * h)
+        np.testing.assert_allclose(us.log_slope_correction(x, model), 1 - d, rtol=0, atol=1e-9)
+    # limits: x/sinh x = 1 - x²/6 + ..., x/(e^x - 1) = 1 - x/2 + ...; both -> 1 at large x
+    assert us.log_slope_correction(1e-2) == pytest.approx(1e-4 / 6, rel=1e-3)
+    assert us.log_slope_correction(1e-2, "rm") == pytest.approx(1e-2 / 2, rel=1e-2)
+    assert us.log_slope_correction(40.0) == pytest.approx(1.0, abs=1e-15)
+    # at x = 1.2 the log slope is corrected twice as much as the value (20.5 % vs 10.5 %)
+    assert us.log_slope_correction(1.2) > 1.9 * us.high_temperature_correction(1.2)
+
+
 def test_correction_at_x_1p2_by_hand():
     assert us.high_temperature_correction(1.2) == pytest.approx(1 - math.tanh(0.6) / 0.6)
     assert us.high_temperature_correction(1.2, "rm") == pytest.approx(
@@ -201,6 +216,8 @@ def test_relaxation_contamination_grows_as_omega_squared_at_fixed_x():
         (lambda: us.relaxation_absorption(1e9, 1.0, 0.0), "A"),
         (lambda: us.velocity_log_slope([0.1], 1e3, 1e9, step=0.0), "step"),
         (lambda: us.high_temperature_correction(0.0), "x"),
+        (lambda: us.log_slope_correction(-1.0), "x"),
+        (lambda: us.log_slope_correction(1.0, "other"), "tls"),
         (lambda: us.x_for_correction(0.0), "correction"),
         (lambda: us.relaxation_contamination(0.0, 1e9, 1e7), "x"),
     ],

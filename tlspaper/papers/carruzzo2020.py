@@ -49,10 +49,14 @@ __all__ = [
     "printed_table",
     "rows",
     "spreads",
+    "v_o_log_slopes",
 ]
 
 #: Numbers printed in the paper: name -> Published(value, where printed).  Table I itself is
 #: the registry file :data:`TABLE_FILE` (transcribed as printed), read by :func:`glass_table`.
+#: The book's convention for analytic coefficients: an exact coefficient printed by the paper
+#: (1/6, the 1/3 of Eq. 7) is exact, σ_pub = 0; an approximate number printed with "about" or
+#: "~" (0.57 eV, 0.23, 1.5, 5, 1.6, 5 K, 20 K, 0.3, 1) keeps half a unit of its last digit.
 PUBLISHED: dict[str, Published] = {
     # "For concreteness, we will use α = 2.5" (α = γ_eff/γ_o, "in the range from 1 to 5")
     "alpha": Published(2.5, "text after Eq. 11"),
@@ -83,8 +87,9 @@ PUBLISHED: dict[str, Published] = {
     "mean_free_path_ratio": Published(0.3, "Eq. 15"),
     # closing paragraph: "At high temperatures ... we predict ℓ/λ ~ 1"
     "mean_free_path_ratio_closing": Published(1.0, "closing paragraph", text="1"),
-    # Eq. 7: ñ_o ≈ ρv²/3γ_max², the "3" of the denominator as printed
-    "eq7_denominator": Published(3.0, "Eq. 7", text="3"),
+    # Eq. 7: ñ_o ≈ ρv²/3γ_max², the "3" of the denominator: an analytic coefficient (the "≈"
+    # is the random-mean-field approximation, not a rounding), exact by the book's convention
+    "eq7_denominator": Published(3.0, "Eq. 7", sigma=0.0),
 }
 
 #: The paper's equations implemented by the package: "Eq. N" -> public function.
@@ -315,23 +320,29 @@ def _sio2_inputs() -> tuple[float, float, float]:
 def high_temperature_rows() -> list[Row]:
     """C = 1/6 above the tunneling barrier and ℓ/λ of Eq. 15 and of the closing paragraph.
 
+    All three use Eq. 7 as printed (ñ_o = ρv²/3γ_max²) and are conditional on it: with the
+    prefactor derived from the stated variance (:func:`eq7_prefactors`) C would be k/2.
+
     Returns
     -------
     list of Row
         Three rows: C for k_B T ≫ V (exact 1/6; our σ: double-precision rounding), ℓ/λ =
-        1/(2π² C) at that C against Eq. 15's "~ 0.3" and the closing "~ 1".
+        1/(2π² C) at that C against Eq. 15's "~ 0.3" and the closing "~ 1".  The last is an
+        inconsistency inside the paper (the same ℓ/λ printed as ~ 0.3 and ~ 1); by the rule
+        "~ 1" (σ_pub = 0.5) still covers 0.30.
     """
     rho, v, v_o = _sio2_inputs()
     c_hi = float(c_high_temperature(rho, v, v_o))
     ratio = float(mean_free_path_ratio(c_hi))
     return [
         _text_row("text before Eq. 15", "C for k_B T ≫ V", "c_high_temperature", c_hi,
-                  "c-high-t", "P̄ = ñ_o, <γ²> = γ_max²/2",
+                  "c-high-t", "P̄ = ñ_o, <γ²> = γ_max²/2; Eq. 7 as printed",
                   uncertainty=16 * np.finfo(float).eps * c_hi),
         _text_row("Eq. 15", "ℓ/λ for k_B T ≫ V", "mean_free_path_ratio", ratio, "c-high-t",
-                  "= 3/π²"),
+                  "= 3/π²; Eq. 7 as printed"),
         _text_row("closing paragraph", "ℓ/λ for k_B T ≫ V ('~ 1')", "mean_free_path_ratio_closing",
-                  ratio, "c-high-t", "= 3/π²; the paper's Eq. 15 says ~ 0.3"),
+                  ratio, "c-high-t",
+                  "inconsistent inside the paper: its Eq. 15 says ~ 0.3 for the same ℓ/λ"),
     ]
 
 
@@ -416,18 +427,64 @@ def eq7_prefactors() -> dict[str, float]:
 def eq7_rows() -> list[Row]:
     """Eq. 7: the denominator 3 of ñ_o = ρv²/3γ_max² against the one from the stated variance.
 
+    The printed 3 is an analytic coefficient, exact (σ_pub = 0). The two readings of the
+    derivation are discrete (2.62 for ε > 0, 5.25 for both signs): no reading lies between
+    them, so they are not given as a band (an interval would contain 3, which neither reading
+    gives); the other reading is stated in the note.
+
     Returns
     -------
     list of Row
-        One row: 1/k with k from :func:`eq7_prefactors` (ε > 0, the convention of Eq. 3);
-        band over counting ε > 0 or ε of both signs.
+        One row: 1/k with k from :func:`eq7_prefactors` (ε > 0, the convention of Eq. 3).
     """
     k = eq7_prefactors()
     return [_text_row("Eq. 7", "ρv²/(ñ_o γ_max²), Gaussian field of the stated variance",
                       "eq7_denominator", 1 / k["positive_eps"], "c-eq7",
-                      "C_th ∝ 1/this; the printed P(ε) has (2π)^(2/3) for (2π)^(3/2)",
-                      band=(1 / k["positive_eps"], 1 / k["both_signs"]),
-                      band_over="ε > 0 (Eq. 3) or both signs")]
+                      f"ε > 0 (Eq. 3); both signs give {1 / k['both_signs']:.2f}, the printed "
+                      f"(2π)^(2/3) gives {1 / k['as_printed_intermediate']:.2f}; C_th ∝ 1/this")]
+
+
+def v_o_log_slopes(step: float = 1e-4) -> dict[str, np.ndarray]:
+    """d ln C_th / d ln v_o of every glass of Table I, computed from :func:`c_theory`.
+
+    Two estimates, each with T_D recomputed from v_o (k_B T_D = ħv(6π²/v_o)^(1/3); the scaling
+    law gives −8/3)
+    and with T_D held at its value at the printed v_o (−2): the centred difference
+    [ln C(v_o e^h) − ln C(v_o e^−h)]/(2h) at h = `step`, and the chord
+    ln[C(1.1 v_o)/C(0.9 v_o)] / ln(1.1/0.9) over ±10 %.
+
+    Parameters
+    ----------
+    step : float
+        Step h in ln v_o of the centred difference (dimensionless), default 1e-4.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        ``centred``, ``centred_fixed_TD``, ``chord_10pct``, ``chord_10pct_fixed_TD``: one
+        slope per glass (dimensionless), in the order of :func:`glass_table`.
+
+    Examples
+    --------
+    >>> s = v_o_log_slopes()
+    >>> round(float(s["centred"][0]), 6), round(float(s["centred_fixed_TD"][0]), 6)
+    (-2.666667, -2.0)
+    """
+    t = glass_table()
+    rho, v, v_o, t_d = t["rho"], t["v"], t["v_o"], t["T_D"]
+
+    def slope(lo, hi, fixed):
+        c_lo = c_theory(rho, v, v_o * lo, ALPHA, t_d if fixed else None)
+        c_hi = c_theory(rho, v, v_o * hi, ALPHA, t_d if fixed else None)
+        return np.log(c_hi / c_lo) / np.log(hi / lo)
+
+    e = np.exp(step)
+    return {
+        "centred": slope(1 / e, e, False),
+        "centred_fixed_TD": slope(1 / e, e, True),
+        "chord_10pct": slope(0.9, 1.1, False),
+        "chord_10pct_fixed_TD": slope(0.9, 1.1, True),
+    }
 
 
 def spreads() -> dict[str, dict[str, float]]:

@@ -8,6 +8,7 @@ from ..constants import HBAR_OVER_KB
 from ..one_phonon import crossover_temperature
 from ..ultrasonics import (
     high_temperature_correction,
+    log_slope_correction,
     relaxation_absorption,
     resonant_absorption,
     rm_shape,
@@ -34,7 +35,9 @@ __all__ = [
 ]
 
 #: Numbers printed in the paper: name -> Published(value, where printed, text as printed).
-#: Analytic statements (Eqs. 14, 15, "exactly half") are exact: σ_pub = 0.
+#: The book's convention for analytic coefficients: an exact coefficient printed by the paper
+#: (Eqs. 14, 15, "exactly half") is exact, σ_pub = 0; an approximate number printed with
+#: "about" or "~" keeps half a unit of its last printed digit.
 PUBLISHED: dict[str, Published] = {
     # Eq. 14: Q_rel^-1 = (π/2) C for ωτ_c << 1 (exact)
     "relaxation_plateau": Published(math.pi / 2, "Eq. 14", sigma=0.0),
@@ -47,7 +50,7 @@ PUBLISHED: dict[str, Published] = {
     "velocity_slope_high_T": Published(
         -2.0, "Eq. 15 and the text after it (units of C)", sigma=0.0),
     # at x ~ 1.2 "the correction to the high-temperature limit formula is only about 20%"
-    # (printed "20%": the fraction 0.20, half a unit of its last digit = 0.005)
+    # (approximate, printed "20%": the fraction 0.20, half a unit of its last digit = 0.005)
     "correction_at_x_reached": Published(0.20, "Sec. 4 ('only about 20%')", text="0.20"),
     # the one experiment (their ref. 22) "went up only to x ~ 1.2"
     "x_reached": Published(1.2, "Sec. 4 ('x ~ 1.2')", text="1.2"),
@@ -156,16 +159,19 @@ def velocity_rows() -> list[Row]:
     ]
 
 
-#: The readings of "the correction to the high-temperature limit formula" at x: relative to
-#: the limit x/2 (the book's default) or relative to tanh(x/2) itself.
-CORRECTION_READINGS = ("relative to the limit", "relative to tanh(x/2)")
+#: The readings of "the correction to the high-temperature limit formula" at x: of the value,
+#: relative to the limit x/2 (the book's default) or relative to tanh(x/2) itself; or of the
+#: logarithmic slope d ln Q⁻¹/d ln T, −1 in the limit (a plot of Q⁻¹ against T).
+CORRECTION_READINGS = ("value relative to the limit", "value relative to tanh(x/2)",
+                       "log slope")
 
 
 def correction_band() -> tuple[float, float]:
     """Lowest and highest correction of tanh(x/2) over the choices the paper leaves open.
 
-    x within the printed "1.2" (1.15 to 1.25) and both :data:`CORRECTION_READINGS`:
-    1 − tanh(x/2)/(x/2) and (x/2)/tanh(x/2) − 1.
+    x within the printed "1.2" (1.15 to 1.25) and the three :data:`CORRECTION_READINGS`:
+    1 − tanh(x/2)/(x/2), (x/2)/tanh(x/2) − 1 and 1 − x/sinh x
+    (:func:`tlspaper.ultrasonics.log_slope_correction`).
 
     Returns
     -------
@@ -176,13 +182,14 @@ def correction_band() -> tuple[float, float]:
     --------
     >>> lo, hi = correction_band()
     >>> round(lo, 4), round(hi, 4)
-    (0.0974, 0.1269)
+    (0.0974, 0.2197)
     """
     x0, dx = PUBLISHED["x_reached"].value, PUBLISHED["x_reached"].precision
     values = []
     for x in (x0 - dx, x0 + dx):
         c = float(high_temperature_correction(x))
         values += [c, c / (1.0 - c)]  # (x/2)/tanh(x/2) − 1 = c/(1 − c)
+        values.append(float(log_slope_correction(x)))
     return min(values), max(values)
 
 
@@ -202,9 +209,10 @@ def shape_rows() -> list[Row]:
             float(high_temperature_correction(PUBLISHED["x_reached"].value)), 0.0,
             published_sigma=PUBLISHED["correction_at_x_reached"].precision,
             band=correction_band(),
-            band_over="x = 1.15–1.25 (printed 1.2); relative to x/2 or to tanh(x/2)",
+            band_over=("x = 1.15–1.25 (printed 1.2); value relative to x/2 or to tanh(x/2), "
+                       "or log slope"),
             section="sg-shapes",
-            note="20 % is reached only at x = 1.78",
+            note="value reading 10.5 % (20 % only at x = 1.78); log-slope reading 20.5 %",
         )
     ]
 

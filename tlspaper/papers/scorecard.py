@@ -16,7 +16,9 @@ VERDICTS = ("agrees", "agrees within systematics", "disagrees", "not comparable"
 #: The one comparison rule of the book, stated once (the scorecard appendix prints it).
 RULE = (
     "σ = √(σ_stat² + σ_pub²), with σ_stat our statistical uncertainty and σ_pub the paper's "
-    "error, or half a unit of the last printed digit when the paper gives none. "
+    "error, or half a unit of the last printed digit when the paper gives none; an exact "
+    "analytic coefficient has σ_pub = 0, and a printed range a–b counts as its midpoint with "
+    "σ_pub = (b − a)/4, so that ±2σ_pub is the printed range. "
     "*agrees*: |ours − published| ≤ 2σ. "
     "*agrees within systematics*: otherwise, the published value lies inside our systematic "
     "band (ours recomputed over the documented choices the paper leaves open) widened by 2σ "
