@@ -353,10 +353,12 @@ def _add_scorecard(sub) -> None:
 def _run_scorecard(args) -> int:
     from . import papers
 
+    sc = papers.scorecard
     rows = papers.rows()
-    print(papers.scorecard.to_markdown(rows))
-    n_within = sum(r.within for r in rows)
-    print(f"\n{len(rows)} comparisons, {n_within} within tolerance, {len(rows) - n_within} outside")
+    print(sc.to_markdown(rows, names=papers.CITATIONS))
+    total = {v: sum(c[v] for c in sc.counts(rows).values()) for v in sc.VERDICTS}
+    print(f"\n{len(rows)} comparisons: " + ", ".join(f"{n} {v}" for v, n in total.items()))
+    print(f"\nThe rule: {sc.RULE}")
     return 0
 
 

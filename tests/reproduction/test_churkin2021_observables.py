@@ -41,7 +41,7 @@ def test_rows_are_rows_of_this_paper(rows):
     assert every and all(isinstance(r, Row) and r.paper == "churkin2021" for r in every)
     stm = rows["stm"]
     assert len(stm) == 1 and "STM" in stm[0].quantity
-    assert stm[0].published == -0.5 and stm[0].within
+    assert stm[0].published == -0.5 and stm[0].verdict == "agrees"
     silica = rows["silica"]
     assert [r.item for r in silica] == ["Fig. 4", "Sec. III D"]
     assert silica[0].ours == pytest.approx(0.05, abs=1e-9)

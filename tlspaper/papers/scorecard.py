@@ -124,8 +124,6 @@ class Row:
         Label of the book section that computes the row (for links from the scorecard).
     note : str
         Short remark.
-    tolerance : float
-        Ignored; kept only while rows are migrated to the rule (to be removed).
 
     All fields after `uncertainty` are keyword-only.
 
@@ -152,7 +150,6 @@ class Row:
     not_comparable: str = ""
     section: str = ""
     note: str = ""
-    tolerance: float = 0.0
 
     @property
     def deviation(self) -> float:
@@ -187,11 +184,6 @@ class Row:
             if lo - 2 * self.sigma <= self.published <= hi + 2 * self.sigma:
                 return "agrees within systematics"
         return "disagrees"
-
-    @property
-    def within(self) -> bool:
-        """True unless the verdict is "disagrees" (kept for the counts of older chapters)."""
-        return self.verdict in ("agrees", "agrees within systematics")
 
     def as_dict(self) -> dict:
         """Return the row as a flat dict including ``sigma``, ``z`` and ``verdict``."""
