@@ -40,8 +40,8 @@ def log_slopes(T, y, below=SLOPE_WINDOW_BELOW, above=SLOPE_WINDOW_ABOVE, extremu
     The slope on each side is the least-squares line of y against ln T over the points with
     ``below[0] <= T/T_ext <= below[1]`` and ``above[0] <= T/T_ext <= above[1]``, where T_ext
     is the temperature of the largest (``extremum='max'``, velocity) or smallest ('min',
-    dielectric constant) y.  The book's default windows are one decade each, starting a
-    factor 2 from the extremum.
+    dielectric constant) y.  The book's default windows each span a factor 5 and reach one
+    decade from the extremum: 0.1 - 0.5 and 2 - 10 T_ext.
 
     Parameters
     ----------
