@@ -172,6 +172,48 @@ class TabulatedDOS:
 # ---------------------------------------------------------------------------------------------
 
 
+def _split_quench(arrays: dict, meta: dict, name: str):
+    """Take the zero-temperature quench stage out of a dataset's stage arrays.
+
+    Datasets written with ``RunParams(quench=True)`` append the single+pair quench as a last
+    stage labelled T = 0 (``meta["quench_stage"]``).  It is not a temperature: the tables of
+    :class:`SimulatedDOS` keep the annealing stages only (so every result on the annealing
+    stages is the same as for a file without the quench) and :func:`quench_stage` returns it.
+
+    Returns
+    -------
+    arrays : dict
+        The annealing stages only.
+    quench : dict or None
+        ``counts``, ``sum_abs_E``, ``sum_E2`` and ``block_counts`` of the quench stage.
+    """
+    index = meta.get("quench_stage")
+    if index is None and meta.get("params", {}).get("quench"):
+        index = len(arrays["temperatures"]) - 1
+    if index is None:
+        return arrays, None
+    index = int(index)
+    if not 1 <= index < len(arrays["temperatures"]):
+        from .data import DataError
+
+        raise DataError(f"{name}: quench stage index {index} outside the "
+                        f"{len(arrays['temperatures'])} stages")
+    keep = np.arange(len(arrays["temperatures"])) != index
+    stages = np.asarray(arrays["block_stages"])
+    hit = np.flatnonzero(stages == index)
+    quench = {"counts": np.asarray(arrays["counts"])[index],
+              "sum_abs_E": np.asarray(arrays["sum_abs_E"])[index],
+              "sum_E2": np.asarray(arrays["sum_E2"])[index],
+              "block_counts": np.asarray(arrays["block_counts"])[:, int(hit[0]), :]}
+    out = dict(arrays)
+    for key in ("temperatures", "counts", "sum_abs_E", "sum_E2"):
+        out[key] = np.asarray(arrays[key])[keep]
+    other = stages != index
+    out["block_stages"] = stages[other] - (stages[other] > index)
+    out["block_counts"] = np.asarray(arrays["block_counts"])[:, other, :]
+    return out, quench
+
+
 class SimulatedDOS(TabulatedDOS):
     """A Monte Carlo dataset as a :class:`TabulatedDOS`, with its raw histograms and provenance.
 
@@ -197,6 +239,7 @@ class SimulatedDOS(TabulatedDOS):
             )
         self.name = name
         self.meta = meta
+        arrays, self._quench = _split_quench(arrays, meta, name)
         self.counts = np.asarray(arrays["counts"])
         self.realizations = int(meta["realizations"])
         self.n_tls = int(meta["n_tls"])
@@ -682,24 +725,16 @@ def quench_stage(dos: SimulatedDOS):
     >>> quench_stage(load_simulated("dos_mc_L8_J2K.npz")) is None or True
     True
     """
-    meta = dos.meta
-    index = meta.get("quench_stage")
-    if index is None and meta.get("params", {}).get("quench"):
-        index = len(dos.temperatures) - 1
-    if index is None:
+    if dos._quench is None:
         return None
-    index = int(index)
-    if not 1 <= index < len(dos.temperatures):
-        raise ValueError(f"{dos.name}: quench stage index {index} outside the "
-                         f"{len(dos.temperatures)} stages")
+    row = dos._quench
     q = copy.copy(dos)
-    keep = [index]
-    q.temperatures = np.array([dos.temperatures[index - 1]])
-    q.counts = dos.counts[keep]
-    q.density = dos.density[keep]
-    q.sum_abs_E, q.sum_E2 = dos.sum_abs_E[keep], dos.sum_E2[keep]
-    hit = np.flatnonzero(dos.block_stages == index)
-    q.block_stages = np.zeros(hit.size, dtype=int)
-    q.block_counts = dos.block_counts[:, hit, :]
+    q._quench = None
+    q.temperatures = np.array([dos.temperatures[-1]])  # read with the 2 μK stage's T
+    q.counts = row["counts"][None, :]
+    q.density = q.counts / (dos.exposure * np.diff(dos.edges))
+    q.sum_abs_E, q.sum_E2 = row["sum_abs_E"][None], row["sum_E2"][None]
+    q.block_stages = np.zeros(1, dtype=int)
+    q.block_counts = row["block_counts"][:, None, :]
     q.name = f"{dos.name} (quench stage)"
     return q
