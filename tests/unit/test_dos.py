@@ -11,8 +11,12 @@ from tlspaper import montecarlo as mc
 EDGES = mc.RunParams(mc.Model(L=2, J0=1.0)).edges
 
 
-def synthetic(density_fn, temperatures, R=20000, N=500, n_blocks=50, seed=0):
-    """A SimulatedDOS whose counts are Poisson draws of a known density n(T, E) (both signs = 1)."""
+def synthetic(density_fn, temperatures, R=20000, N=500, n_blocks=50, seed=0, quench=False):
+    """A SimulatedDOS whose counts are Poisson draws of a known density n(T, E) (both signs = 1).
+
+    With `quench`, the last temperature is written as the quench stage (labelled T = 0), as
+    ``RunParams(quench=True)`` writes it.
+    """
     rng = np.random.default_rng(seed)
     temperatures = np.asarray(temperatures, float)
     w = np.diff(EDGES)
@@ -34,6 +38,9 @@ def synthetic(density_fn, temperatures, R=20000, N=500, n_blocks=50, seed=0):
     }
     meta = {"realizations": int(reals.sum()), "n_tls": N,
             "params": {"model": {"L": 8, "J0": 2.0, "h0": 10.0, "x": 0.5}}}
+    if quench:
+        arrays["temperatures"] = np.append(temperatures[:-1], 0.0)
+        meta["quench_stage"] = len(temperatures) - 1
     return D.SimulatedDOS(arrays, meta, "synthetic")
 
 
@@ -165,16 +172,24 @@ def test_window_scan_of_a_curved_dos_grows_towards_higher_energy():
     assert grid[0, 0] == pytest.approx(0.1, abs=0.03) and grid[0, 1] > grid[0, 0] + 0.05
 
 
-def test_quench_stage_absent_or_read_from_the_last_stage():
-    sim = synthetic(lambda T, E: 0.01 * np.abs(E) ** 0.25, [0.02, 2e-6, 1.0])
-    assert D.quench_stage(sim) is None  # no quench in meta
-    sim.meta["params"]["quench"] = True  # the quench stage is the last one (labelled T = 0)
+def test_quench_stage_absent_or_kept_out_of_the_temperature_tables():
+    fn = lambda T, E: 0.01 * np.abs(E) ** 0.25  # noqa: E731
+    assert D.quench_stage(synthetic(fn, [0.02, 2e-6, 1.0])) is None  # no quench in meta
+    plain = synthetic(fn, [0.02, 2e-6, 1.0])
+    sim = synthetic(fn, [0.02, 2e-6, 1.0], quench=True)  # same draws; last stage = the quench
+    # the annealing stages are exactly those of the file without the quench stage
+    assert sim.temperatures.tolist() == [0.02, 2e-6]
+    np.testing.assert_array_equal(sim.counts, plain.counts[:2])
+    np.testing.assert_array_equal(sim.block_counts, plain.block_counts[:, :2])
+    assert sim.block_stages.tolist() == [0, 1]
+    with pytest.raises(ValueError, match="must be a finite number > 0"):
+        sim.index(0.0)  # T = 0 is not a stage of the tables
     q = D.quench_stage(sim)
     assert q.temperatures.tolist() == [2e-6]  # read under the 2 μK label of the stage before
-    np.testing.assert_array_equal(q.counts[0], sim.counts[2])
-    np.testing.assert_array_equal(q.block_histograms(2e-6)[0], sim.block_counts[:, 2, :])
-    np.testing.assert_array_equal(sim.counts[1], sim.counts[1])  # the original is untouched
-    assert sim.temperatures.tolist() == [0.02, 2e-6, 1.0]
+    np.testing.assert_array_equal(q.counts[0], plain.counts[2])
+    np.testing.assert_array_equal(q.block_histograms(2e-6)[0], plain.block_counts[:, 2, :])
+    np.testing.assert_allclose(q.density[0], plain.density[2], rtol=1e-15)
+    assert D.quench_stage(q) is None and len(sim.temperatures) == 2  # the original untouched
 
 
 def test_fit_gaussian_on_uniform_bins_and_unweighted():
