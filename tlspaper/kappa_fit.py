@@ -18,6 +18,7 @@ __all__ = [
     "ErrorModel",
     "KappaFit",
     "curvature_significance",
+    "f_test",
     "fit_eq5",
     "fit_file",
     "fit_power_law",
@@ -332,10 +333,15 @@ def window_band(fits: list[KappaFit]) -> tuple[float, float]:
 
 def curvature_significance(T, kappa=None, error_model: ErrorModel = ErrorModel(),
                            T_min: float = 0.0, T_max: float = math.inf) -> float:
-    """|c|/σ_c of the curvature c of ln κ = a + b ln T + c (ln T)² over a window.
+    """Significance of the curvature c of ln κ = a + b ln T + c (ln T)² over a window.
 
     A pure power law has c = 0; the onset of the plateau bends ln κ downwards (c < 0).  σ_c
-    follows the error model (for 'scatter': from the residuals of the quadratic).
+    follows the error model.  For the known-error models ('relative', 'absolute') the
+    returned value is |c|/σ_c, a Gaussian z.  For 'scatter', σ_c is estimated from the
+    residuals of the quadratic itself (n − 3 degrees of freedom), so |c|/σ_c is Student-t
+    distributed; it is returned as the *Gaussian-equivalent* z with the same two-sided
+    probability (:func:`_t_to_z`), so that one threshold (2σ) means the same in all models.
+    With 5 points (2 dof) a t of 4.30 is needed for 95 %, not 1.96.
 
     Parameters
     ----------
@@ -345,7 +351,7 @@ def curvature_significance(T, kappa=None, error_model: ErrorModel = ErrorModel()
     Returns
     -------
     float
-        The significance |c|/σ_c (dimensionless; NaN with fewer than 5 points).
+        The significance as a Gaussian z (dimensionless; NaN with fewer than 5 points).
 
     Examples
     --------
@@ -365,7 +371,59 @@ def curvature_significance(T, kappa=None, error_model: ErrorModel = ErrorModel()
     if error_model.kind == "scatter":
         res = y - A @ coef
         cov = cov * float(res @ res) / (T.size - 3)
-    return float(abs(coef[2]) / math.sqrt(cov[2, 2])) if cov[2, 2] > 0 else math.inf
+    if not cov[2, 2] > 0:
+        return math.inf
+    sig = float(abs(coef[2]) / math.sqrt(cov[2, 2]))
+    return _t_to_z(sig, T.size - 3) if error_model.kind == "scatter" else sig
+
+
+def _t_to_z(t: float, dof: int) -> float:
+    """The Gaussian z with the same two-sided tail probability as Student's t with `dof`.
+
+    Examples
+    --------
+    >>> round(_t_to_z(4.303, 2), 2)        # the 95 % two-sided t quantile for 2 dof
+    1.96
+    """
+    return float(stats.norm.isf(stats.t.sf(abs(t), dof)))
+
+
+def f_test(restricted: KappaFit, full: KappaFit) -> float:
+    """p-value of the nested-model F test: does the extra parameter of `full` improve the fit?
+
+    ``F = [(χ²_r − χ²_f)/(dof_r − dof_f)] / (χ²_f/dof_f)``, compared with the F distribution
+    with (dof_r − dof_f, dof_f) degrees of freedom.  The common size of a relative error
+    cancels, so the p-value does not depend on the assumed error size (it still assumes
+    equal relative errors).  Typical use: `restricted` the STM fit (μ = 0), `full` the Eq. 5
+    fit (μ free) on the same window.
+
+    Parameters
+    ----------
+    restricted, full : KappaFit
+        Fits of the same points under the same error model, `full` with more parameters;
+        not the 'scatter' error model (its χ² is fixed to dof).
+
+    Returns
+    -------
+    float
+        The probability of an F at least this large if the restricted model is right.
+
+    Examples
+    --------
+    >>> T = np.geomspace(0.05, 0.5, 8)
+    >>> k = 1e-3 * T**1.8 * (1 + 0.02 * np.cos(7 * np.arange(8)))
+    >>> f_test(fit_stm(T, k), fit_eq5(T, k)) < 1e-6
+    True
+    """
+    if "scatter" in (restricted.error_model.kind, full.error_model.kind):
+        raise ValueError("f_test needs a known-error model, not 'scatter' (χ² fixed to dof)")
+    if (restricted.n, restricted.T_min, restricted.T_max) != (full.n, full.T_min, full.T_max):
+        raise ValueError("f_test needs two fits of the same window")
+    d_dof = restricted.dof - full.dof
+    if d_dof <= 0 or full.dof <= 0:
+        raise ValueError("f_test needs restricted.dof > full.dof > 0")
+    F = ((restricted.chi2 - full.chi2) / d_dof) / (full.chi2 / full.dof)
+    return float(stats.f.sf(F, d_dof, full.dof))
 
 
 def power_law_upper_edge(data: KappaData, error_model: ErrorModel = ErrorModel(),

@@ -515,25 +515,13 @@ def _realization(L, n, h0, J0, C, temps, sweeps, seed, k, gscale, gstep, counts,
     _fields(J, h, tau, f64)
     for i in range(n):
         f[i] = f64[i]
-    nbins = counts.shape[1]
     for t in range(temps.size):
         s, a = _sweeps(J, f, tau, temps[t], sweeps, s)
         accepted[0] += a
         _fields(J, h, tau, f64)  # exact fields for the measurement; resets float32 drift
-        s1 = 0.0
-        s2 = 0.0
         for i in range(n):
             f[i] = f64[i]
-            e = abs(2.0 * tau[i] * f64[i])
-            s1 += e
-            s2 += e * e
-            b = int(math.asinh(e / gscale) / gstep)
-            if b < nbins:
-                counts[t, b] += 1
-            else:
-                over[t] += 1
-        mom[t, 0] = s1
-        mom[t, 1] = s2
+        _histogram(tau, f64, gscale, gstep, counts[t], over[t:t + 1], mom[t])
     single, pair = _stability(J, f64, tau, 1e-9)
     if quench:
         nt = temps.size

@@ -99,3 +99,35 @@ def test_fit_file_one_call(tmp_path):
     path.write_text("\n".join(lines))
     f = kf.fit_file(path, error_model=kf.ErrorModel("relative", 0.01))
     assert f.mu == pytest.approx(MU, abs=1e-4) and f.n == T.size
+
+
+def test_scatter_curvature_false_alarm_rate():
+    # With σ estimated from 5 points (2 dof), |c|/σ_c is Student-t: compared with z = 2 as if
+    # Gaussian, a straight power law would be called curved in P(|t_2| > 2) ≈ 18 % of cases.
+    # The Gaussian-equivalent z must give the nominal two-sided 4.55 % (tolerance ≈ 4 binomial σ).
+    rng = np.random.default_rng(1)
+    t5 = np.geomspace(0.06, 0.3, 5)
+    n, hits = 3000, 0
+    for _ in range(n):
+        k = 1e-3 * t5**1.9 * np.exp(0.03 * rng.standard_normal(5))
+        hits += kf.curvature_significance(t5, k, kf.ErrorModel("scatter")) > 2
+    assert abs(hits / n - 0.0455) < 4 * math.sqrt(0.0455 * 0.9545 / n)
+    assert kf._t_to_z(4.303, 2) == pytest.approx(1.960, abs=2e-3)  # t table, 95 % two-sided
+    assert kf._t_to_z(2.0, 10**6) == pytest.approx(2.0, abs=1e-4)  # t → Gaussian
+
+
+def test_f_test_hand_value():
+    # F(1, ν) = t_ν²: χ²_r = 30 (6 dof), χ²_f = 5 (5 dof) gives F = 25 = t², t = 5 with 5 dof.
+    def fake(chi2, dof):
+        return kf.KappaFit("stm" if dof == 6 else "eq5", 0.0, 0.0, 1.0, 0.0, 1.0, chi2, dof,
+                           math.nan, 0.0, 7, 0.1, 0.5, kf.ErrorModel())
+    from scipy import stats
+    assert kf.f_test(fake(30.0, 6), fake(5.0, 5)) == pytest.approx(2 * stats.t.sf(5.0, 5))
+    assert 0.001 < kf.f_test(fake(30.0, 6), fake(5.0, 5)) < 0.01  # t_5 table: 4.03 < 5 < 6.87
+    # the common size of a relative error cancels
+    k = synthetic(noise=0.03, seed=4)
+    p = [kf.f_test(kf.fit_stm(T, k, kf.ErrorModel("relative", s)),
+                   kf.fit_eq5(T, k, kf.ErrorModel("relative", s))) for s in (0.02, 0.1)]
+    assert p[0] == pytest.approx(p[1], rel=1e-6)
+    with pytest.raises(ValueError, match="scatter"):
+        kf.f_test(kf.fit_stm(T, k, kf.ErrorModel("scatter")), kf.fit_eq5(T, k))
