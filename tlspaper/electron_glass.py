@@ -26,6 +26,7 @@ from ._checks import positive as _check_positive
 from ._checks import positive_int as _check_positive_int
 from .meanfield import (
     DEFAULT_CONVENTION,
+    _min_image_r,
     periodic_distances,
     random_sites,
     solve_mean_field,
@@ -112,16 +113,11 @@ def coulomb_coupling(dist, J: float = 1.0, r_nn: float = 1.0) -> np.ndarray:
 
 @numba.njit(cache=True)
 def _coulomb_from_positions(pos, L, half_e2, out):
-    n, d = pos.shape
+    n = pos.shape[0]
     for i in range(n):
         out[i, i] = 0.0
         for j in range(i + 1, n):
-            s = 0.0
-            for k in range(d):
-                dx = pos[i, k] - pos[j, k]
-                dx -= L * np.rint(dx / L)
-                s += dx * dx
-            c = -half_e2 / math.sqrt(s)
+            c = -half_e2 / _min_image_r(pos, i, j, L)
             out[i, j] = c
             out[j, i] = c
     return out

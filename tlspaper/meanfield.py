@@ -190,17 +190,23 @@ def tls_chi(N: int, W: float, J: float, delta0_range, r_nn: float = 1.0,
 
 
 @numba.njit(cache=True)
+def _min_image_r(pos, i, j, L):
+    # Minimum-image distance of sites i and j in a periodic box of side L (float64).
+    s = 0.0
+    for k in range(pos.shape[1]):
+        dx = pos[i, k] - pos[j, k]
+        dx -= L * np.rint(dx / L)
+        s += dx * dx
+    return math.sqrt(s)
+
+
+@numba.njit(cache=True)
 def _min_image_distances(pos, L):
-    n, d = pos.shape
+    n = pos.shape[0]
     out = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
-            s = 0.0
-            for k in range(d):
-                dx = pos[i, k] - pos[j, k]
-                dx -= L * np.rint(dx / L)
-                s += dx * dx
-            r = math.sqrt(s)
+            r = _min_image_r(pos, i, j, L)
             out[i, j] = r
             out[j, i] = r
     return out
@@ -484,16 +490,11 @@ def _gaussian_dipolar_coupling(pos, L, seed, scale, out):
     # Numba's own generator, seeded from the caller's numpy Generator: reproducible, fast.
     # Minimum-image distance and u_ij / r³ in float64, stored in out's dtype (float32 or 64).
     np.random.seed(seed)  # noqa: NPY002
-    n, d = pos.shape
+    n = pos.shape[0]
     for i in range(n):
         out[i, i] = 0.0
         for j in range(i + 1, n):
-            s = 0.0
-            for k in range(d):
-                dx = pos[i, k] - pos[j, k]
-                dx -= L * np.rint(dx / L)
-                s += dx * dx
-            r = math.sqrt(s)
+            r = _min_image_r(pos, i, j, L)
             c = scale * np.random.standard_normal() / (r * r * r)  # noqa: NPY002
             out[i, j] = c
             out[j, i] = c

@@ -51,12 +51,19 @@ def test_table_one_signs_follow_the_rule_from_the_cached_data(rows):
                 assert s.error > 0 and math.isfinite(s.shift)
     for r, t in zip(rows[:6], paper.table_one("paper"), strict=True):
         assert r.published == t["published"] and r.section == "mf-table-one"
-        if t["sign"] == 0:
-            assert r.verdict == "not comparable" and "not resolved" in r.not_comparable
-        else:
-            assert r.ours == t["sign"]
-            assert r.uncertainty == pytest.approx(1 / min(abs(s.z) for s in t["shifts"]))
-            assert r.verdict == ("agrees" if r.ours == r.published else "disagrees")
+        signs = {int(np.sign(s.shift)) for s in t["shifts"]}
+        if len(signs) > 1:  # estimators point both ways: no single sign
+            assert r.verdict == "not comparable" and "both ways" in r.not_comparable
+            continue
+        # ours = the common direction, resolved (t["sign"]) or not, at σ = 1/|z|_min
+        assert r.ours == signs.pop() and (t["sign"] in (0, r.ours))
+        zmin = min(abs(s.z) for s in t["shifts"])
+        assert r.uncertainty == pytest.approx(1 / zmin)
+        if r.ours == r.published:
+            assert r.verdict == "agrees"
+        else:  # opposite direction: disagrees at 2 |z|_min
+            assert r.verdict == "disagrees" and r.z == pytest.approx(2 * zmin)
+        assert (f"{paper.SIGN_THRESHOLD:g}σ" in r.note)
 
 
 def test_shift_estimators_are_logs_of_the_same_rate_scale():
@@ -74,7 +81,8 @@ def test_shift_estimators_are_logs_of_the_same_rate_scale():
 def test_rate_exponent_rows(rows):
     assert [r.item for r in rows[6:]] == ["Fig. 3(b)", "Fig. 9(b)"]
     for r in rows[6:]:
-        assert r.published == 1 and r.published_sigma == 0.5  # "1/λ": half a unit of "1"
+        # "1/λ" is a functional form: the exponent 1 is exact, σ_pub = 0 by the rule
+        assert r.published == 1 and r.published_sigma == 0.0
         assert 0 < r.uncertainty < 0.1 and r.band[0] <= r.ours <= r.band[1]
 
 
