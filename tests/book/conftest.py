@@ -28,6 +28,8 @@ REF_DIR = Path(__file__).resolve().parent / "reference"
 CHECK_TAG = "nbval-check-output"
 #: The reference refresher is a script, not a test module.
 collect_ignore = ["update_references.py"]
+#: Another xdist worker's half-written notebook (hidden temp file of atomic_path) is no test.
+collect_ignore_glob = ["_nb/.*"]
 
 
 def chapter_sources() -> list[Path]:
