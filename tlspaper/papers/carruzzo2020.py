@@ -97,6 +97,7 @@ EQUATIONS: dict = {
     "Eq. 1": coupling_constant,
     "Eq. 5": gamma_o,
     "Eq. 7": asymmetry_dos,
+    "Eq. 7, prefactor re-derived from the stated variance": gaussian_asymmetry_dos,
     "Eq. 9": pbar,
     "Eq. 10": tunneling_alpha,
     "Eq. 12": c_theory,

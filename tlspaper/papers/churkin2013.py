@@ -78,6 +78,7 @@ EQUATIONS: dict = {
     "Eq. 6": mf.excitation_energies,
     "Eq. 12": mf.tls_relaxation_rates,
     "Eq. 15": rs.relaxation_curve,
+    "Eq. 15, from a histogram of ln λ": rs.relaxation_curve_hist,
     "Eq. 17": rs.log_relaxation,
     "Eq. 20": eg.solve_electron_glass,
     "Eq. 21": eg.miller_abrahams_log_rates,
