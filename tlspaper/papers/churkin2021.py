@@ -15,7 +15,80 @@ from .. import velocity_fit as _vf
 from ..data import load_csv
 from .scorecard import Published, Row, half_unit
 
-__all__ = ["DATASETS", "EQUATIONS", "PUBLISHED", "generate", "rows"]
+__all__ = [
+    "BOOTSTRAP_SEED",
+    "DATASETS",
+    "DOS_BOOTSTRAP",
+    "DOS_DATASETS",
+    "ENERGY_SCALES_FILE",
+    "EQ9_MU_WINDOW",
+    "EQUATIONS",
+    "FIG2_BAND_RANGES",
+    "FIG2_RANGE",
+    "FIG3_BAND_T0",
+    "FIG3_BAND_WINDOWS",
+    "FIG3_FREQUENCY_HZ",
+    "FIG3_TEMPERATURES",
+    "GAUSSIAN_EDGES",
+    "INSET_TEMPERATURE",
+    "MATERIALS_FILE",
+    "MC_C",
+    "MC_DATASETS",
+    "MC_H0",
+    "MC_QUENCHED",
+    "MC_SCHEDULE",
+    "MC_SEED",
+    "MC_SWEEPS",
+    "MC_X",
+    "N_BOOTSTRAP",
+    "POWER_LAW_WINDOW",
+    "PUBLISHED",
+    "SPECIFIC_HEAT_EXPONENTS",
+    "SYNTHETIC_DATASETS",
+    "T0_WINDOW_HIGHS",
+    "T0_WINDOW_LOWS",
+    "TABLE2_BAND_RANGES",
+    "TABLE2_ESTIMATORS",
+    "TABLE2_FILE",
+    "TABLE2_TEMPERATURES",
+    "VELOCITY_FITS_FILE",
+    "MonteCarloSpec",
+    "app_c_glass_r",
+    "app_c_rows",
+    "dipolar_gap_rows",
+    "dipolar_row_J0",
+    "dos_fit_errors",
+    "dos_rows",
+    "energy_scales_published",
+    "energy_scales_rows",
+    "eq9_vs_simulation",
+    "eq9_windows",
+    "exponent_rows",
+    "fig2_band",
+    "fig2_rows",
+    "fig3_band",
+    "fig3_rows",
+    "fig7",
+    "gaussian_width_choices",
+    "generate",
+    "generate_dos",
+    "generate_synthetic",
+    "material_parameters",
+    "midpoint",
+    "mu_t0_windows",
+    "published_velocity_fits",
+    "rows",
+    "silica_rows",
+    "simulated_observables",
+    "sio2_r_readings",
+    "stm_rows",
+    "table1_rows",
+    "table2",
+    "table2_exponents",
+    "table2_printed",
+    "table2_rows",
+    "velocity_rows",
+]
 
 #: Numbers printed in the paper: name -> Published(value, where printed).
 PUBLISHED: dict[str, Published] = {
@@ -74,20 +147,7 @@ DATASETS: dict = {}
 A_FIG5A = 2.0 * math.pi * PUBLISHED["fig5a_A_Hz"].value
 
 
-# ======================= section: DOS, Monte Carlo, energy scales (owner: helper A1) =======
-__all__ += [
-    "DOS_DATASETS", "ENERGY_SCALES_FILE", "EQ9_MU_WINDOW", "FIG3_TEMPERATURES", "MATERIALS_FILE",
-    "MC_C", "MC_H0", "MC_QUENCHED", "MC_SCHEDULE", "MC_SEED", "MC_SWEEPS", "MC_X",
-    "POWER_LAW_WINDOW",
-    "TABLE2_FILE", "TABLE2_TEMPERATURES", "MonteCarloSpec", "app_c_glass_r", "app_c_rows",
-    "DOS_BOOTSTRAP", "GAUSSIAN_EDGES", "INSET_TEMPERATURE", "T0_WINDOW_HIGHS", "T0_WINDOW_LOWS",
-    "TABLE2_ESTIMATORS",
-    "dos_fit_errors", "eq9_vs_simulation", "eq9_windows", "gaussian_width_choices",
-    "mu_t0_windows", "table2_printed",
-    "dipolar_gap_rows", "dipolar_row_J0", "dos_rows", "energy_scales_published",
-    "energy_scales_rows", "generate_dos", "material_parameters", "midpoint", "sio2_r_readings",
-    "table1_rows", "table2",
-]
+# --------------------------------------------------------------- DOS, Monte Carlo, energy scales
 
 # --- the Monte Carlo DOS datasets (Sec. III A, Figs. 1-3, Table II) --------------------------
 
@@ -826,18 +886,10 @@ def energy_scales_rows() -> list[Row]:
     return table1_rows() + dipolar_gap_rows() + app_c_rows()
 
 
-# ======================= end section A1 ====================================================
 
 
-# ======================= section: κ, C, sound velocity, dielectric (owner: helper A2) ======
-__all__ += [
-    "BOOTSTRAP_SEED", "FIG2_BAND_RANGES", "FIG2_RANGE", "FIG3_BAND_T0", "FIG3_BAND_WINDOWS",
-    "FIG3_FREQUENCY_HZ", "MC_DATASETS", "N_BOOTSTRAP", "SPECIFIC_HEAT_EXPONENTS",
-    "SYNTHETIC_DATASETS", "TABLE2_BAND_RANGES", "VELOCITY_FITS_FILE", "exponent_rows",
-    "fig2_band", "fig2_rows", "fig3_band", "fig3_rows", "fig7", "generate_synthetic",
-    "published_velocity_fits", "silica_rows", "simulated_observables", "stm_rows",
-    "table2_exponents", "table2_rows", "velocity_rows",
-]
+
+# ------------------------------------------------------ κ, C, sound velocity, dielectric
 
 #: Illustrative specific-heat exponents 1 + α for which the κ/C chapter asks the μ of Eq. 3:
 #: the book's choice, C ∝ T^1.2 - T^1.3, inside the α ≈ 0.1 - 0.3 that Sec. I quotes for
@@ -1415,7 +1467,7 @@ def velocity_rows() -> list[Row]:
     return fig3_rows() + stm_rows()
 
 
-# ======================= end section A2 ====================================================
+
 
 
 def generate(name: str, *, realizations: int | None = None, output=None) -> Path:
