@@ -9,9 +9,9 @@ that regenerates it) and ``rows()`` (its published-vs-ours comparisons, see
 
 from __future__ import annotations
 
-from . import carruzzo2020, churkin2013, churkin2021, leggett2013, scorecard
+from . import beyond, carruzzo2020, churkin2013, churkin2021, leggett2013, scorecard
 
-__all__ = ["CITATIONS", "PAPERS", "find_dataset", "generate", "rows"]
+__all__ = ["CITATIONS", "PAPERS", "find_dataset", "generate", "results", "rows"]
 
 #: The paper modules in the book's reading order.
 PAPERS = (churkin2021, churkin2013, carruzzo2020, leggett2013)
@@ -35,18 +35,28 @@ def rows() -> list[scorecard.Row]:
     return scorecard.collect(PAPERS)
 
 
+def results() -> list[scorecard.Result]:
+    """Our results that no paper has (the "beyond the papers" group, :mod:`.beyond`).
+
+    Returns
+    -------
+    list of Result
+    """
+    return beyond.results()
+
+
 def find_dataset(name: str):
-    """Return the paper module whose ``DATASETS`` holds the registry name `name`.
+    """Return the paper module (or :mod:`.beyond`) whose ``DATASETS`` holds the name `name`.
 
     Raises
     ------
     KeyError
         If no paper declares `name`; the message lists the names that exist.
     """
-    for paper in PAPERS:
+    for paper in (*PAPERS, beyond):
         if name in paper.DATASETS:
             return paper
-    known = sorted(n for paper in PAPERS for n in paper.DATASETS)
+    known = sorted(n for paper in (*PAPERS, beyond) for n in paper.DATASETS)
     raise KeyError(f"no paper declares a dataset named {name!r}; known: {', '.join(known)}")
 
 

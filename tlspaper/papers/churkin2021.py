@@ -72,8 +72,10 @@ __all__ = [
     "gaussian_width_choices",
     "generate",
     "generate_dos",
+    "generate_mc_dataset",
     "generate_synthetic",
     "material_parameters",
+    "mc_spec",
     "midpoint",
     "mu_t0_windows",
     "published_velocity_fits",
@@ -212,7 +214,32 @@ class MonteCarloSpec(NamedTuple):
     realizations: int
 
 
-def _mc_spec(L: int, J0: float, realizations: int, quench: bool = False) -> MonteCarloSpec:
+def mc_spec(L: int, J0: float, realizations: int, quench: bool = False) -> MonteCarloSpec:
+    """The spec of a Monte Carlo DOS dataset of Eq. 2 at the paper's protocol.
+
+    x = :data:`MC_X`, h0 = :data:`MC_H0`, C = :data:`MC_C`, the schedule :data:`MC_SCHEDULE`
+    with :data:`MC_SWEEPS` sweeps per stage and the seed :data:`MC_SEED`.
+
+    Parameters
+    ----------
+    L : int
+        Linear size of the lattice (round(x L³) TLSs, :class:`tlspaper.montecarlo.Model`).
+    J0 : float
+        Interaction scale [K].
+    realizations : int
+        Realizations of the registered file.
+    quench : bool
+        End with the zero-temperature single-plus-pair quench.
+
+    Returns
+    -------
+    MonteCarloSpec
+
+    Examples
+    --------
+    >>> mc_spec(16, 2.0, 4000, quench=True).params.model.L
+    16
+    """
     model = montecarlo.Model(L=L, J0=J0, x=MC_X, h0=MC_H0, C=MC_C)
     params = montecarlo.RunParams(model, temperatures=MC_SCHEDULE, sweeps=MC_SWEEPS,
                                   seed=MC_SEED, quench=quench)
@@ -235,7 +262,7 @@ _DOS_REALIZATIONS = {(8, 1.0): 6000, (8, 5.0): 6000}
 #: (T = 0 row; :class:`tlspaper.montecarlo.RunParams` ``quench``): the paper's four, whose
 #: final states the paper says are stable against single and double flips.
 MC_QUENCHED = ((8, 2.0), (8, 3.0), (12, 2.0), (12, 3.0))
-DATASETS.update({name: _mc_spec(L, J0, _DOS_REALIZATIONS.get((L, J0), 10000),
+DATASETS.update({name: mc_spec(L, J0, _DOS_REALIZATIONS.get((L, J0), 10000),
                                 quench=(L, J0) in MC_QUENCHED)
                  for (L, J0), name in DOS_DATASETS.items()})
 
@@ -1502,14 +1529,39 @@ def generate(name: str, *, realizations: int | None = None, output=None) -> Path
         If generating would modify a registered file, or the file at `output` was produced
         with other parameters.
     """
-    from ..data import data_dir, registry
-
     if name not in DATASETS:
         raise KeyError(f"churkin2021 declares no dataset named {name!r}; known: "
                        f"{', '.join(sorted(DATASETS))}")
     if name in SYNTHETIC_DATASETS:  # a synthetic curve: no realizations to choose
         return generate_synthetic(name, output=output)
-    spec = DATASETS[name]
+    return generate_mc_dataset(name, DATASETS[name], realizations=realizations, output=output)
+
+
+def generate_mc_dataset(name: str, spec: MonteCarloSpec, *, realizations: int | None = None,
+                        output=None) -> Path:
+    """Run the Monte Carlo dataset `name` of `spec`, never modifying a registered file.
+
+    The guard of :func:`generate`, shared with the Monte Carlo datasets of
+    :mod:`tlspaper.papers.beyond`.
+
+    Parameters
+    ----------
+    name : str
+        Registry name of the dataset.
+    spec : MonteCarloSpec
+        What to simulate.
+    realizations : int, optional
+        Total realizations wanted (default: the spec's).
+    output : path-like, optional
+        Where to write; default `name` in the local data folder.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file (or the registered file, if it already held the realizations).
+    """
+    from ..data import data_dir, registry
+
     R = spec.realizations if realizations is None else int(realizations)
     folder = data_dir()
     registered = folder / name if folder is not None and name in registry() else None

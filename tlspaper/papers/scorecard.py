@@ -6,8 +6,8 @@ import math
 from dataclasses import KW_ONLY, asdict, dataclass
 from typing import NamedTuple
 
-__all__ = ["RULE", "VERDICTS", "Published", "Row", "collect", "counts", "format_value",
-           "half_unit", "to_markdown"]
+__all__ = ["RULE", "VERDICTS", "Published", "Result", "Row", "collect", "counts", "format_value",
+           "half_unit", "results_to_markdown", "to_markdown"]
 
 
 #: The verdicts of :attr:`Row.verdict`, in the order the scorecard counts them.
@@ -191,6 +191,59 @@ class Row:
                 "verdict": self.verdict}
 
 
+@dataclass(frozen=True)
+class Result:
+    """One of our results that no paper has: a value with its uncertainty, and no verdict.
+
+    The "beyond the papers" group of the scorecard (:mod:`tlspaper.papers.beyond`) is made of
+    these; with nothing published to compare with, :data:`RULE` does not apply.
+
+    Parameters
+    ----------
+    group : str
+        Which extension computes it, e.g. ``"thermodynamic limit"``.
+    item : str
+        What it is, e.g. ``"μ(T → 0), L → ∞"``.
+    quantity : str
+        The quantity with its units and parameters, e.g. ``"μ at J0 = 2 K"``.
+    value : float
+        Our value (at the book's central choices).
+    uncertainty : float
+        Its statistical uncertainty (one standard deviation).
+
+    All fields after `uncertainty` are keyword-only.
+
+    band : tuple of float, optional
+        Our systematic band over the documented choices, as in :class:`Row`.
+    band_over : str
+        Which choices span the band.
+    section : str
+        Label of the book section that computes it.
+    note : str
+        Short remark.
+
+    Examples
+    --------
+    >>> Result("limit", "mu(T -> 0)", "mu, J0 = 2 K", 0.21, 0.01, band=(0.2, 0.23)).value
+    0.21
+    """
+
+    group: str
+    item: str
+    quantity: str
+    value: float
+    uncertainty: float = 0.0
+    _: KW_ONLY
+    band: tuple[float, float] | None = None
+    band_over: str = ""
+    section: str = ""
+    note: str = ""
+
+    def as_dict(self) -> dict:
+        """Return the result as a flat dict."""
+        return asdict(self)
+
+
 def counts(rows) -> dict[str, dict[str, int]]:
     """Count the verdicts per paper: ``{paper: {verdict: n}}`` with every verdict present.
 
@@ -281,4 +334,38 @@ def to_markdown(rows: list[Row], names: dict[str, str] | None = None, link=None)
             f"{format_value(r.published, r.published_sigma)} | "
             f"{format_value(r.ours, r.uncertainty)} | {band} | {_verdict_cell(r)} |"
         )
+    return head + "\n".join(lines)
+
+
+def results_to_markdown(results: list[Result], link=None) -> str:
+    """Render results that have no published counterpart as a Markdown table.
+
+    Parameters
+    ----------
+    results : list of Result
+    link : callable, optional
+        ``link(result) -> str or None``: a URL for the result's item.
+
+    Returns
+    -------
+    str
+        A GitHub-flavoured Markdown table.
+
+    Examples
+    --------
+    >>> r = Result("limit", "Fig. A", "mu", 0.21, 0.01, note="L = 8-16")
+    >>> print(results_to_markdown([r]).splitlines()[2])
+    | limit | Fig. A | mu | 0.21 ± 0.01 | – | L = 8-16 |
+    """
+    head = "| extension | item | quantity | ours ± stat. | systematic band | note |\n"
+    head += "|---|---|---|---|---|---|\n"
+    lines = []
+    for r in results:
+        band = "–" if r.band is None else (
+            f"{format_value(min(r.band))} … {format_value(max(r.band))}"
+            + (f" ({r.band_over})" if r.band_over else ""))
+        url = link(r) if link is not None else None
+        item = f"[{r.item}]({url})" if url else r.item
+        lines.append(f"| {r.group} | {item} | {r.quantity} | "
+                     f"{format_value(r.value, r.uncertainty)} | {band} | {r.note or '–'} |")
     return head + "\n".join(lines)
