@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import churkin2021
+import numpy as np
 
-__all__ = ["DATASETS", "L16_REALIZATIONS", "LIMIT_DATASETS", "generate", "results"]
+from ... import dos, finite_size
+from .. import churkin2021
+from ..scorecard import Result
+
+__all__ = ["CENTRAL_OMEGA", "DATASETS", "L16_REALIZATIONS", "LIMIT_DATASETS", "LIMIT_J0",
+           "OMEGAS", "RESULT_TEMPERATURES", "eq3_limit", "generate", "mu_t0_limit", "results",
+           "size_series"]
 
 #: Realizations of each L = 16 dataset.
 L16_REALIZATIONS = 4000
@@ -46,6 +52,142 @@ def generate(name: str, *, realizations: int | None = None, output=None) -> Path
                                            output=output)
 
 
-def results() -> list:
-    """The extension's results (being written)."""
-    return []
+#: The interaction scales [K] of the extrapolation (the paper's two).
+LIMIT_J0 = (2.0, 3.0)
+#: Correction exponent of the central extrapolation, y(L) = y_inf + a L^-3, fixed before
+#: looking at L = 16: a finite-size correction in 1/N (N ∝ L³), the order of the spacing of
+#: the N single-TLS energies in a box of N TLSs (see the chapter).
+CENTRAL_OMEGA = 3.0
+#: The exponents over which the extrapolation is repeated for its systematic band.
+OMEGAS = (1.0, 2.0, 3.0)
+#: The stages [K] of the Eq. 3 fits quoted as results (Table II's range, ends and middle).
+RESULT_TEMPERATURES = (0.1, 0.5, 1.0)
+
+
+def size_series(J0: float, sizes=None) -> dict[int, dos.SimulatedDOS]:
+    """The Monte Carlo DOS at every available size for `J0`, ``{L: SimulatedDOS}``.
+
+    Parameters
+    ----------
+    J0 : float
+        Interaction scale [K], one of :data:`LIMIT_J0`.
+    sizes : dict, optional
+        ``{L: registry name or path}`` instead of the registered L = 8, 12, 16 datasets (e.g.
+        a partial run).  Default: the registered ones (a size whose dataset is not yet
+        registered is left out).
+
+    Returns
+    -------
+    dict of int to SimulatedDOS
+    """
+    if sizes is None:
+        from ...data import registry
+
+        names = {**churkin2021.DOS_DATASETS, **LIMIT_DATASETS}
+        sizes = {L: name for (L, j), name in names.items() if j == J0 and name in registry()}
+        if len(sizes) < 2:
+            raise ValueError(f"J0 must be one of {LIMIT_J0} [K], got {J0}")
+    return {L: dos.load_simulated(sizes[L]) for L in sorted(sizes)}
+
+
+def _extrapolated(L, y, s):
+    central = finite_size.extrapolate(L, y, s, CENTRAL_OMEGA)
+    return central, finite_size.extrapolation_band(L, y, s, OMEGAS)
+
+
+def eq3_limit(sims: dict, temperatures=churkin2021.TABLE2_TEMPERATURES) -> dict:
+    """B(T), μ(T) of Eq. 3 at each size and extrapolated to L → ∞.
+
+    The fit of Table II (:func:`tlspaper.dos.fit_eq3`, 0 < E < 2T, Poisson likelihood,
+    :data:`~tlspaper.papers.churkin2021.DOS_BOOTSTRAP` bootstrap replicas over blocks).
+
+    Parameters
+    ----------
+    sims : dict
+        ``{L: SimulatedDOS}`` (:func:`size_series`).
+    temperatures : sequence of float
+        Stages [K].
+
+    Returns
+    -------
+    dict
+        ``{T: {"fits": {L: Fit}, "B": (Extrapolation, band), "mu": (Extrapolation, band)}}``;
+        the band is the range of the limit over :data:`OMEGAS`.
+    """
+    L = np.array(sorted(sims), dtype=float)
+    out = {}
+    for T in temperatures:
+        fits = {int(n): dos.fit_eq3(sims[n], T, n_boot=churkin2021.DOS_BOOTSTRAP) for n in L}
+        out[T] = {"fits": fits}
+        for key, err in (("B", "B_err"), ("mu", "mu_err")):
+            y = [getattr(fits[int(n)], key) for n in L]
+            s = [getattr(fits[int(n)], err) for n in L]
+            out[T][key] = _extrapolated(L, y, s)
+    return out
+
+
+def mu_t0_limit(sims: dict) -> dict:
+    """μ(T → 0) of n ∝ E^μ at each size and extrapolated to L → ∞, with its window band.
+
+    At each size the fit of the Fig. 1(b) inset row
+    (:func:`tlspaper.papers.churkin2021.mu_t0_windows`: central window, bootstrap error, the
+    window family).  The central limit extrapolates the central fits with
+    :data:`CENTRAL_OMEGA`; the band is the range of the limit over every window of the family
+    and every exponent of :data:`OMEGAS`.
+
+    Parameters
+    ----------
+    sims : dict
+        ``{L: SimulatedDOS}`` (:func:`size_series`).
+
+    Returns
+    -------
+    dict
+        ``windows`` ({L: the dict of mu_t0_windows}), ``limit`` (Extrapolation of the central
+        fits), ``band`` (min, max), ``window_limits`` (grid of limits, one per window, at
+        :data:`CENTRAL_OMEGA`).
+    """
+    L = np.array(sorted(sims), dtype=float)
+    w = {int(n): churkin2021.mu_t0_windows(sims[n]) for n in L}
+    y = [w[int(n)]["central"].mu for n in L]
+    s = [w[int(n)]["central"].mu_err for n in L]
+    limit = finite_size.extrapolate(L, y, s, CENTRAL_OMEGA)
+    grids = np.array([w[int(n)]["grid"] for n in L])  # (sizes, lows, highs)
+    window_limits = np.full(grids.shape[1:], np.nan)
+    values = []
+    for i, j in np.ndindex(*grids.shape[1:]):
+        if np.all(np.isfinite(grids[:, i, j])):
+            window_limits[i, j] = finite_size.extrapolate(L, grids[:, i, j], s,
+                                                          CENTRAL_OMEGA).value
+            values += list(finite_size.extrapolation_band(L, grids[:, i, j], s, OMEGAS))
+    return {"windows": w, "limit": limit, "band": (min(values), max(values)),
+            "window_limits": window_limits}
+
+
+def results() -> list[Result]:
+    """The extrapolated μ(T → 0) and μ(T), B(T) at :data:`RESULT_TEMPERATURES`, for J0 = 2, 3 K.
+
+    Returns
+    -------
+    list of Result
+    """
+    out = []
+    group = "thermodynamic limit"
+    for J0 in LIMIT_J0:
+        sims = size_series(J0)
+        sizes = "L = " + ", ".join(str(n) for n in sims)
+        t0 = mu_t0_limit(sims)
+        out.append(Result(
+            group, "μ(T→0), L → ∞", f"μ of n ∝ E^μ at {churkin2021.INSET_TEMPERATURE:g} K, "
+            f"J0 = {J0:g} K", t0["limit"].value, t0["limit"].error, band=t0["band"],
+            band_over="fit window × correction exponent 1–3", section="limit-mu-t0",
+            note=f"{sizes}, extrapolated in L^-3"))
+        eq3 = eq3_limit(sims, RESULT_TEMPERATURES)
+        for T in RESULT_TEMPERATURES:
+            for key, what, unit in (("mu", "μ", ""), ("B", "B", " [1/K^(1+μ)]")):
+                e, band = eq3[T][key]
+                out.append(Result(
+                    group, "Eq. 3 fit, L → ∞", f"{what}({T:g} K), J0 = {J0:g} K{unit}",
+                    e.value, e.error, band=band, band_over="correction exponent 1–3",
+                    section="limit-eq3", note=f"{sizes}, extrapolated in L^-3"))
+    return out

@@ -1,0 +1,67 @@
+"""Finite-size extrapolation: hand values, the error propagation, bad input."""
+
+import math
+
+import numpy as np
+import pytest
+
+from tlspaper.finite_size import extrapolate, extrapolation_band
+
+
+def test_two_sizes_pass_through_both_points_with_propagated_error():
+    # y = y_inf + a x through (x1, y1), (x2, y2): y_inf = (x1 y2 - x2 y1) / (x1 - x2), so
+    # var(y_inf) = (x2² σ1² + x1² σ2²) / (x1 - x2)² by hand.
+    L, y, s = [8.0, 12.0], [0.21, 0.23], [0.004, 0.006]
+    e = extrapolate(L, y, s, omega=3.0)
+    x1, x2 = 8.0**-3, 12.0**-3
+    assert e.value == pytest.approx((x1 * y[1] - x2 * y[0]) / (x1 - x2), rel=1e-12)
+    assert e.error == pytest.approx(math.hypot(x2 * s[0], x1 * s[1]) / abs(x1 - x2), rel=1e-12)
+    assert e.chi2 == pytest.approx(0.0, abs=1e-20) and e.dof == 0 and math.isnan(e.p_value)
+
+
+def test_exact_form_is_recovered_and_wrong_exponent_shows_in_chi2():
+    L = np.array([8.0, 12.0, 16.0, 20.0])
+    y = 0.25 - 3.0 * L**-1.0
+    good = extrapolate(L, y, np.full(4, 1e-3), omega=1.0)
+    assert good.value == pytest.approx(0.25, abs=1e-12)
+    assert good.slope == pytest.approx(-3.0, abs=1e-10)
+    bad = extrapolate(L, y, np.full(4, 1e-3), omega=3.0)
+    assert bad.chi2 > 100 and bad.p_value < 1e-6
+
+
+def test_equal_weights_error_matches_ordinary_least_squares():
+    L = np.array([8.0, 12.0, 16.0])
+    x = L**-3.0
+    e = extrapolate(L, [1.0, 1.1, 0.9], [0.05] * 3, omega=3.0)
+    X = np.column_stack([np.ones(3), x])
+    cov = 0.05**2 * np.linalg.inv(X.T @ X)
+    assert e.error == pytest.approx(math.sqrt(cov[0, 0]), rel=1e-9)
+    assert e.slope_error == pytest.approx(math.sqrt(cov[1, 1]), rel=1e-9)
+
+
+def test_band_spans_the_exponents():
+    L, y, s = [8, 16], [0.2, 0.3], [0.01, 0.01]
+    lo, hi = extrapolation_band(L, y, s, omegas=(1.0, 2.0, 3.0))
+    values = sorted(extrapolate(L, y, s, om).value for om in (1.0, 2.0, 3.0))
+    assert (lo, hi) == (values[0], values[-1])
+    # the data rise with L, so a slower correction (smaller omega) extrapolates further
+    assert hi == pytest.approx(extrapolate(L, y, s, 1.0).value)
+
+
+@pytest.mark.parametrize("args, match", [
+    (([8], [0.1], [0.01]), "L must be a 1-D sequence of at least 2"),
+    (([8, 8], [0.1, 0.2], [0.01, 0.01]), "L must be distinct positive"),
+    (([8, 12], [0.1], [0.01, 0.01]), "y and sigma must have the shape of L"),
+    (([8, 12], [0.1, 0.2], [0.01, 0.0]), "sigma must be finite and > 0"),
+    (([8, 12], [0.1, np.nan], [0.01, 0.01]), "y must be finite"),
+])
+def test_bad_input_names_the_argument(args, match):
+    with pytest.raises(ValueError, match=match):
+        extrapolate(*args)
+
+
+def test_bad_omega():
+    with pytest.raises(ValueError, match="omega must be a finite number > 0"):
+        extrapolate([8, 12], [0.1, 0.2], [0.01, 0.01], omega=0.0)
+    with pytest.raises(ValueError, match="omegas must hold at least one"):
+        extrapolation_band([8, 12], [0.1, 0.2], [0.01, 0.01], omegas=())
