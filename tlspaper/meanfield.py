@@ -2,12 +2,13 @@
 
 The TLS glass of Churkin et al. (2013): random sites in a periodic box at the density giving a
 mean nearest-neighbour distance ``r_nn``; the self-consistent equations (their Eq. 4) solved
-iteratively at finite temperature; the single-TLS excitation energies (Eq. 6) and the
-one-phonon relaxation rates (Eq. 12).  The same solver gives the mean-field energies of the
-lattice random-field Ising model of Churkin et al. (2021) (:func:`ising_mean_field`).  The
-electron-glass counterpart, :mod:`tlspaper.electron_glass`, reuses the geometry and the solver
-defined here; the statistics of the rates (1/λ law, λ_min) are in
-:mod:`tlspaper.rate_statistics`.
+iteratively at finite temperature; the single-TLS excitation energies (Eq. 6), the
+one-phonon relaxation rates (Eq. 12), and the mean-field rate equation (Eq. 11) with its
+expansions (Eqs. 13, 26) and their integration in time (Eq. 27).  The same solver gives the
+mean-field energies of the lattice random-field Ising model of Churkin et al. (2021)
+(:func:`ising_mean_field`).  The electron-glass counterpart, :mod:`tlspaper.electron_glass`,
+reuses the geometry and the solver defined here; the statistics of the rates (1/λ law,
+λ_min) are in :mod:`tlspaper.rate_statistics`.
 
 Units: energies (Δ, Δ', Δ0, W, J, T, E) share one unit, the paper's J = U0 / r_nn³; quoting J
 in kelvin makes all of them kelvin (k_B = 1).  Lengths are in units of r_nn.  Rates of Eq. 12
@@ -31,21 +32,26 @@ from .one_phonon import coth_factor
 
 __all__ = [
     "MeanFieldSolution",
+    "RATE_EQUATION_ORDERS",
     "TLSGlass",
     "TLSGlassResult",
+    "TLSRelaxation",
     "CONVENTIONS",
     "DEFAULT_CONVENTION",
     "box_length",
     "excitation_energies",
+    "integrate_tls_rate_equation",
     "ising_mean_field",
     "periodic_distances",
     "random_sites",
+    "second_order_coupling",
     "site_density",
     "solve_mean_field",
     "solve_tls_glass",
     "tls_chi",
     "tls_glass",
     "tls_linear_rates",
+    "tls_rate_equation",
     "tls_relaxation_rates",
     "warn_if_not_converged",
 ]
@@ -685,28 +691,51 @@ def solve_tls_glass(N: int, W: float, J: float, T: float, rng: np.random.Generat
     return TLSGlassResult(E, sol.x, glass.delta0, sol.converged, sol.sweeps, sol.residual)
 
 
+def _rate_terms(delta_prime, delta0, T: float, a: float):
+    """The ingredients of the TLS rate equation at the asymmetries Δ' (no checks).
+
+    Returns λ = a Δ0² g(ε) (Eq. 12, g(ε) = ε coth(ε/2T), ε = √(Δ'² + Δ0²)), its derivative
+    dλ/dΔ' = λ (Δ'/ε) [1 - y/sinh y] / (T y) with y = ε/T, and the target pseudospin
+    τ = tanh(Δ'/2T) with τ' = dτ/dΔ' = (1 - τ²)/2T and τ'' = -τ τ'/T.
+    """
+    dp = np.asarray(delta_prime, dtype=float)
+    d0 = np.asarray(delta0, dtype=float)
+    eps = np.hypot(dp, d0)
+    lam = a * d0**2 * coth_factor(eps, T)
+    y = eps / T
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        # (1 - y/sinh y)/y, with its series y/6 - 7y³/360 where the difference cancels
+        ys = np.where(y > 1e-3, y, 1.0)
+        q = np.where(y > 1e-3, (1.0 - ys / np.sinh(np.minimum(ys, 700.0))) / ys,
+                     y / 6 - 7 * y**3 / 360)
+        b = np.where(eps > 0, dp / np.where(eps > 0, eps, 1.0), 0.0)
+    tau = np.tanh(dp / (2 * T))
+    taup = (1.0 - tau**2) / (2 * T)
+    return lam, lam * b * q / T, tau, taup, -tau * taup / T
+
+
 def tls_linear_rates(delta_prime, delta0, C, T: float, a: float = 1.0,
                      coupled: bool = True) -> np.ndarray:
     """Relaxation rates of the linearised mean-field TLS rate equation, with the TLS-TLS term.
 
-    Each TLS relaxes towards the equilibrium of its *instantaneous* field (Eq. 11 of Churkin
-    et al. (2013) with E_i depending on all other TLSs): with s_i the population difference of
-    its eigenstates, ε_i = √(Δ'_i² + Δ0_i²), b_i = Δ'_i/ε_i and
-    Δ'_i = Δ_i + Σ_j C_ij b_j s_j (Eq. 4),
+    The linearisation (``order="first"``) of :func:`tls_rate_equation`: each TLS relaxes at
+    the rate λ_i of Eq. 12 towards the equilibrium pseudospin of its *instantaneous* field,
+    Δ'_i = Δ_i - Σ_j C_ij σ_j (Eq. 3 with the coupling of Eq. 4), so a deviation δσ_j moves
+    the target of TLS i:
 
-        d δs_i/dt = -λ_i [δs_i - (1 / (2T cosh²(ε_i/2T))) b_i Σ_j C_ij b_j δs_j],
+        d δσ_i/dt = -λ_i [δσ_i - (1 / (2T cosh²(Δ'_i/2T))) Σ_j C_ij δσ_j].
 
-    λ_i of Eq. 12.  The paper's Eq. 13 keeps only -λ_i δs_i (E_i held at its equilibrium value);
-    the coupling term is first order in the deviations, of relative size C_ij / 2T for TLSs
-    with ε ≲ T, and exponentially small for ε ≫ T.  The matrix Λ D (D⁻¹ - B C B), with
-    Λ = diag λ, D = diag 1/(2T cosh²(ε/2T)), B = diag b, is similar to the symmetric
-    (ΛD)^(1/2) (D⁻¹ - B C B) (ΛD)^(1/2), whose eigenvalues are returned (positive at a stable
+    The paper's Eq. 13 keeps only -λ_i δσ_i (E_i held at its equilibrium value); the coupling
+    term is first order in the deviations, of relative size C_ij / 2T for TLSs with
+    |Δ'| ≲ T, and exponentially small for |Δ'| ≫ T.  The matrix Λ (I - D C), with
+    Λ = diag λ and D = diag 1/(2T cosh²(Δ'/2T)), is similar to the symmetric
+    Λ - (ΛD)^(1/2) C (ΛD)^(1/2), whose eigenvalues are returned (positive at a stable
     mean-field solution).
 
     Parameters
     ----------
     delta_prime, delta0 : array_like, shape (N,)
-        Self-consistent Δ'_i and Δ0_i (energy unit).
+        Self-consistent Δ'_i (a solution of Eq. 4) and Δ0_i (energy unit).
     C : array_like, shape (N, N)
         The couplings of Eq. 4 (energy unit).
     T : float
@@ -731,20 +760,361 @@ def tls_linear_rates(delta_prime, delta0, C, T: float, a: float = 1.0,
     True
     """
     T = _check_positive("T", T)
-    dp = np.asarray(delta_prime, dtype=float)
-    d0 = np.asarray(delta0, dtype=float)
-    eps = np.hypot(dp, d0)
-    lam = tls_relaxation_rates(eps, d0, T, a)
+    a = _check_positive("a", a)
+    lam, _, _, taup, _ = _rate_terms(delta_prime, delta0, T, a)
     if not coupled:
         return np.sort(lam)
-    b = dp / eps
-    D = 1.0 / (2 * T * np.cosh(np.minimum(eps / (2 * T), 350.0)) ** 2)
-    Cb = b[:, None] * np.asarray(C, dtype=float) * b[None, :]
-    w = np.sqrt(lam * D)
-    # (ΛD)^(1/2) (D⁻¹ - BCB) (ΛD)^(1/2) = diag(λ) - w_i (BCB)_ij w_j
-    S = -w[:, None] * Cb * w[None, :]
+    w = np.sqrt(lam * taup)
+    # (ΛD)^(-1/2) Λ(I - DC) (ΛD)^(1/2) = diag(λ) - w_i C_ij w_j
+    S = -w[:, None] * np.asarray(C, dtype=float) * w[None, :]
     S[np.diag_indices_from(S)] += lam
     return np.sort(np.linalg.eigvalsh(S))
+
+
+# ----------------------------------------------------------------------------- dynamics
+
+#: The forms of the TLS rate equation integrated by :func:`integrate_tls_rate_equation`.
+RATE_EQUATION_ORDERS = ("diagonal", "first", "second", "full", "eq26")
+
+
+def _check_state(delta_prime, delta0, C, T, a):
+    dp = np.asarray(delta_prime, dtype=float)
+    if dp.ndim != 1 or dp.size < 1 or not np.all(np.isfinite(dp)):
+        raise ValueError(f"delta_prime must be a finite 1-D array of N >= 1 energies, "
+                         f"got shape {dp.shape}")
+    n = dp.size
+    d0 = np.asarray(delta0, dtype=float)
+    if d0.shape != (n,) or not np.all(np.isfinite(d0)) or np.any(d0 < 0):
+        raise ValueError(f"delta0 must be {n} finite values >= 0 (energy unit), got "
+                         f"shape {d0.shape}, min {np.min(d0) if d0.size else None}")
+    if np.any(np.hypot(dp, d0) == 0):
+        raise ValueError("delta_prime and delta0 must not both vanish for any TLS (ε_i = 0)")
+    C = np.asarray(C, dtype=float)
+    if C.shape != (n, n) or not np.all(np.isfinite(C)):
+        raise ValueError(f"C must be a finite ({n}, {n}) array, got shape {C.shape}")
+    return dp, d0, C, _check_positive("T", T), _check_positive("a", a)
+
+
+def _check_order(order):
+    if order not in RATE_EQUATION_ORDERS:
+        raise ValueError(f"order must be one of {RATE_EQUATION_ORDERS}, got {order!r}")
+    return order
+
+
+def second_order_coupling(delta_prime, delta0, C, T: float, a: float = 1.0,
+                          form: str = "derived") -> np.ndarray:
+    """Coupling f_ij of the δσ_i δσ_j term of the rate equation (Eq. 26 of Churkin et al. (2013)).
+
+    In dδσ_i/dt = -λ_i δσ_i + Σ_j f_ij δσ_j δσ_i + … (σ = <σ^z>, the paper's sign):
+
+    * ``"printed"``: Eq. 26 as printed, f_ij = λ_i sinh⁻¹(E_i/T) (Δ'_i/E_i) u_ij/(T r_ij³),
+      with sinh⁻¹ read as 1/sinh, λ_i > 0 and u_ij/r_ij³ = 4 C_ij (the coupling of Eq. 4):
+      f_ij = 4 λ_i (Δ'_i/ε_i) C_ij / (T sinh(ε_i/T));
+    * ``"derived"``: the term of the second-order expansion of the full equation
+      (:func:`tls_rate_equation`), the change of the rate λ_i(Δ'_i) with the field:
+      f_ij = (dλ_i/dΔ'_i) C_ij = λ_i (Δ'_i/ε_i) [1 - (ε_i/T)/sinh(ε_i/T)] C_ij / ε_i.
+
+    For ε ≪ T the printed f grows as 4λ C/ε and the derived one vanishes as λ ε C/(6T²); for
+    ε ≫ T the printed f is exponentially small and the derived one tends to λ C/ε.
+
+    Parameters
+    ----------
+    delta_prime, delta0, C, T, a
+        As in :func:`tls_rate_equation`.
+    form : {"derived", "printed"}
+        Which coefficient.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, N)
+        f_ij (rate unit of `a`).
+
+    Examples
+    --------
+    At ε ≫ T the derived coupling is λ_i C_ij / ε_i (the rate follows the energy):
+
+    >>> f = second_order_coupling([3.0, 1.0], [1e-3, 1e-3], [[0, 0.2], [0.2, 0]], T=0.01)
+    >>> lam = tls_relaxation_rates(excitation_energies([3.0], [1e-3]), [1e-3], 0.01)[0]
+    >>> bool(np.isclose(f[0, 1], lam * 0.2 / 3.0, rtol=1e-6))
+    True
+    """
+    dp, d0, C, T, a = _check_state(delta_prime, delta0, C, T, a)
+    if form not in ("derived", "printed"):
+        raise ValueError(f"form must be 'derived' or 'printed', got {form!r}")
+    lam, dlam, _, _, _ = _rate_terms(dp, d0, T, a)
+    if form == "derived":
+        return dlam[:, None] * C
+    y = np.hypot(dp, d0) / T
+    with np.errstate(over="ignore"):
+        inv_sinh = np.where(y < 700.0, 1.0 / np.sinh(np.minimum(y, 700.0)), 0.0)
+    return (4 * lam * dp / np.hypot(dp, d0) * inv_sinh / T)[:, None] * C
+
+
+class _RateEquation:
+    """Right-hand side and Jacobian of one order of the rate equation about an equilibrium."""
+
+    def __init__(self, dp, d0, C, T, a, order):
+        self.dp, self.d0, self.C, self.T, self.a, self.order = dp, d0, C, T, a, order
+        lam, dlam, tau, taup, taupp = _rate_terms(dp, d0, T, a)
+        self.lam, self.tau, self.taup = lam, tau, taup
+        if order == "second":  # the φ_i² term of the expansion; f: the δσ_i δσ_j term
+            self.k2 = dlam * taup + 0.5 * lam * taupp
+            self.f = second_order_coupling(dp, d0, C, T, a, "derived")
+        elif order == "eq26":
+            self.f = second_order_coupling(dp, d0, C, T, a, "printed")
+
+    def rhs(self, ds):
+        o, lam = self.order, self.lam
+        if o == "diagonal":
+            return -lam * ds
+        if o == "eq26":
+            return -lam * ds + ds * (self.f @ ds)
+        phi = self.C @ ds
+        if o == "first":
+            return -lam * ds + lam * self.taup * phi
+        if o == "second":
+            return -lam * ds + lam * self.taup * phi + ds * (self.f @ ds) - self.k2 * phi**2
+        lam_t, _, tau_t, _, _ = _rate_terms(self.dp - phi, self.d0, self.T, self.a)
+        return -lam_t * (ds + tau_t - self.tau)
+
+    def jac(self, ds):
+        o, lam, C = self.order, self.lam, self.C
+        if o == "diagonal":
+            return np.diag(-lam)
+        if o in ("first", "second", "eq26"):
+            J = np.zeros_like(C) if o == "eq26" else (lam * self.taup)[:, None] * C
+            J[np.diag_indices_from(J)] -= lam
+            if o == "first":
+                return J
+            J += ds[:, None] * self.f
+            J[np.diag_indices_from(J)] += self.f @ ds
+            if o == "second":
+                J -= (2 * self.k2 * (C @ ds))[:, None] * C
+            return J
+        lam_t, dlam_t, tau_t, taup_t, _ = _rate_terms(self.dp - C @ ds, self.d0, self.T, self.a)
+        J = (dlam_t * (ds + tau_t - self.tau) + lam_t * taup_t)[:, None] * C
+        J[np.diag_indices_from(J)] -= lam_t
+        return J
+
+
+def tls_rate_equation(dsigma, delta_prime, delta0, C, T: float, a: float = 1.0,
+                      order: str = "full") -> np.ndarray:
+    """Right-hand side dδσ/dt of the TLS rate equation (Eq. 11 of Churkin et al. (2013)), expanded.
+
+    σ_i = <σ^z_i> is the pseudospin of TLS i (the paper's sign: σ_i = -tanh(Δ'_i/2T) in
+    equilibrium) and δσ_i its deviation from the equilibrium `delta_prime` (a solution of
+    Eq. 4).  The field of TLS i follows the instantaneous pseudospins,
+    Δ'_i(t) = Δ'_i - Σ_j C_ij δσ_j (Eq. 3 with the coupling C of Eq. 4), and each TLS relaxes
+    at the rate λ_i(t) of Eq. 12 (ε_i(t) = √(Δ'_i(t)² + Δ0_i²)) towards the equilibrium
+    pseudospin of that field, -tanh(Δ'_i(t)/2T) (the pseudospin of Eq. 4, so that the
+    equilibrium of Eq. 4 is the fixed point):
+
+    * ``"full"``: dδσ_i/dt = -λ_i(t) [δσ_i + tanh(Δ'_i(t)/2T) - tanh(Δ'_i/2T)];
+    * ``"diagonal"``: -λ_i δσ_i, the paper's Eq. 13;
+    * ``"first"``: -λ_i δσ_i + λ_i τ'_i φ_i with φ = C δσ, τ' = 1/(2T cosh²(Δ'/2T))
+      (:func:`tls_linear_rates`);
+    * ``"second"``: the expansion of the full form to second order,
+      first + λ'_i φ_i δσ_i - (λ'_i τ'_i + ½ λ_i τ''_i) φ_i², with λ' = dλ/dΔ' and
+      τ'' = d²tanh(Δ'/2T)/dΔ'²: our re-derivation of Eq. 26 (λ'_i C_ij is the "derived"
+      :func:`second_order_coupling`);
+    * ``"eq26"``: Eq. 26 as printed, -λ_i δσ_i + δσ_i Σ_j f_ij δσ_j with the "printed"
+      :func:`second_order_coupling` f_ij; its formal solution is Eq. 27.
+
+    Parameters
+    ----------
+    dsigma : array_like, shape (N,)
+        Deviations δσ_i (dimensionless).
+    delta_prime, delta0 : array_like, shape (N,)
+        Equilibrium Δ'_i and tunnelling amplitudes Δ0_i >= 0 (energy unit).
+    C : array_like, shape (N, N)
+        Couplings of Eq. 4 (energy unit), symmetric with zero diagonal.
+    T : float
+        Temperature (energy unit), > 0.
+    a : float
+        Rate prefactor of Eq. 12 [1 / (energy³ time)]; default 1 (time in units of 1/(a J³)
+        when energies are in J).
+    order : {"full", "second", "first", "diagonal", "eq26"}
+        Which form (above).
+
+    Returns
+    -------
+    numpy.ndarray, shape (N,)
+        dδσ_i/dt (rate unit of `a`).
+
+    Examples
+    --------
+    The equilibrium is a fixed point of every form; a single TLS relaxes at λ of Eq. 12:
+
+    >>> bool(np.all(tls_rate_equation([0.0, 0.0], [0.3, -0.2], [1e-2, 1e-2],
+    ...                                [[0, 0.1], [0.1, 0]], T=0.1) == 0))
+    True
+    >>> lam = tls_relaxation_rates(excitation_energies([0.3], [0.1]), [0.1], 0.1)
+    >>> bool(np.isclose(tls_rate_equation([0.01], [0.3], [0.1], [[0.0]], 0.1, order="first")[0],
+    ...                 -0.01 * lam[0]))
+    True
+    """
+    dp, d0, C, T, a = _check_state(delta_prime, delta0, C, T, a)
+    ds = np.asarray(dsigma, dtype=float)
+    if ds.shape != dp.shape:
+        raise ValueError(f"dsigma must have shape {dp.shape}, got {ds.shape}")
+    return _RateEquation(dp, d0, C, T, a, _check_order(order)).rhs(ds)
+
+
+@dataclass
+class TLSRelaxation:
+    """Result of :func:`integrate_tls_rate_equation`.
+
+    Attributes
+    ----------
+    t : numpy.ndarray, shape (M,)
+        Output times (inverse rate unit of `a`: 1/(a J³) by default).
+    dsigma : numpy.ndarray, shape (M, N)
+        Deviations δσ_i(t); NaN after the integration stopped (see ``success``).
+    dsigma0 : numpy.ndarray, shape (N,)
+        The initial deviations δσ_i(0), at t = 0.
+    order : str
+        The form of the rate equation integrated.
+    success : bool
+        True if every time was reached with every |σ_i| <= 2.
+    message : str
+        Why the integration stopped, if it did.
+    """
+
+    t: np.ndarray
+    dsigma: np.ndarray
+    dsigma0: np.ndarray
+    order: str
+    success: bool
+    message: str
+
+    def norm(self) -> np.ndarray:
+        """|δσ|(t) / |δσ|(0) with the 1-norm Σ_i |δσ_i| (Eq. 15 for Eq. 13, uniform c_i > 0).
+
+        Returns
+        -------
+        numpy.ndarray, shape (M,)
+            Dimensionless; NaN after a divergence.
+        """
+        return np.abs(self.dsigma).sum(axis=1) / np.abs(self.dsigma0).sum()
+
+    def effective_rates(self, level: float = math.exp(-1)) -> np.ndarray:
+        """Effective rate of each TLS: 1/t at which |δσ_i| first falls to `level` × |δσ_i(0)|.
+
+        ln|δσ_i| is interpolated linearly in t between t = 0 and the output times, so for a
+        single exponential c e^(-λt) the rate is λ exactly (with ``level = 1/e``).
+
+        Parameters
+        ----------
+        level : float
+            Fraction of the initial deviation, 0 < level < 1.
+
+        Returns
+        -------
+        numpy.ndarray, shape (N,)
+            Rates (rate unit of `a`); NaN for a TLS that does not fall to `level` within the
+            times integrated (or has δσ_i(0) = 0).
+        """
+        level = _check_positive("level", level)
+        if level >= 1:
+            raise ValueError(f"level must be < 1, got {level!r}")
+        t = np.concatenate([[0.0], self.t]) if self.t[0] > 0 else self.t
+        ab = np.abs(np.vstack([self.dsigma0, self.dsigma] if self.t[0] > 0 else self.dsigma))
+        out = np.full(ab.shape[1], np.nan)
+        for i in np.flatnonzero(ab[0] > 0):
+            k = np.flatnonzero(ab[1:, i] <= level * ab[0, i])
+            if k.size == 0:
+                continue
+            k = k[0] + 1
+            y0, y1 = np.log(ab[k - 1, i]), np.log(max(ab[k, i], 1e-300))
+            yt = np.log(level * ab[0, i])
+            tc = t[k - 1] + (t[k] - t[k - 1]) * (y0 - yt) / (y0 - y1) if y0 > y1 else t[k]
+            out[i] = 1.0 / tc
+        return out
+
+
+def integrate_tls_rate_equation(delta_prime, delta0, C, T: float, dsigma0, t,
+                                a: float = 1.0, order: str = "full", rtol: float = 1e-7,
+                                atol: float = 1e-9) -> TLSRelaxation:
+    """Solve the TLS rate equation in time (Eq. 27 of Churkin et al. (2013): its formal solution).
+
+    Eq. 27 writes the solution of the printed Eq. 26 as
+    δσ_i(t) = c_i e^(-λ_i t) exp(Σ_j f_ij ∫_0^t δσ_j dt'), an implicit relation; this function
+    computes the solution of every form of :func:`tls_rate_equation` (Eqs. 11, 13, 26) directly.
+    It starts from the deviations `dsigma0` about the equilibrium `delta_prime` (a solution of
+    Eq. 4) and integrates the form `order` of :func:`tls_rate_equation` with an implicit
+    (BDF) integrator and its analytic Jacobian: the rates span many decades, so the equation
+    is stiff.  ``"diagonal"`` (Eq. 13) has the closed form δσ_i(0) e^(-λ_i t).  The full
+    equation keeps every |σ_i| <= 1; a truncated form may leave that range and diverge: the
+    integration then stops when some |σ_i| exceeds 2 (``success`` False, NaN afterwards).
+
+    Parameters
+    ----------
+    delta_prime, delta0, C, T, a, order
+        As in :func:`tls_rate_equation`.
+    dsigma0 : array_like, shape (N,)
+        Initial deviations; the initial pseudospins -tanh(Δ'_i/2T) + δσ_i(0) must lie in
+        [-1, 1].
+    t : array_like, shape (M,)
+        Output times, >= 0 and increasing (inverse rate unit of `a`); integration from t = 0.
+    rtol, atol : float
+        Relative and absolute tolerances of the integrator (atol in units of δσ).
+
+    Returns
+    -------
+    TLSRelaxation
+
+    Examples
+    --------
+    Two TLSs: with tiny deviations the full equation is its linearisation, whose rates are
+    those of :func:`tls_linear_rates`:
+
+    >>> dp, d0, C = [0.05, -0.02], [1e-2, 3e-3], [[0.0, 0.08], [0.08, 0.0]]
+    >>> t = np.linspace(0.0, 3e5, 7)
+    >>> full = integrate_tls_rate_equation(dp, d0, C, 0.1, [1e-6, 1e-6], t)
+    >>> lin = integrate_tls_rate_equation(dp, d0, C, 0.1, [1e-6, 1e-6], t, order="first")
+    >>> bool(np.allclose(full.dsigma, lin.dsigma, rtol=1e-4, atol=1e-15)), full.success
+    (True, True)
+    """
+    from scipy.integrate import solve_ivp
+
+    dp, d0, C, T, a = _check_state(delta_prime, delta0, C, T, a)
+    order = _check_order(order)
+    ds0 = np.asarray(dsigma0, dtype=float)
+    if ds0.shape != dp.shape or not np.all(np.isfinite(ds0)):
+        raise ValueError(f"dsigma0 must be {dp.size} finite deviations, got shape {ds0.shape}")
+    sigma0 = -np.tanh(dp / (2 * T)) + ds0
+    if np.any(np.abs(sigma0) > 1 + 1e-12):
+        raise ValueError(f"dsigma0 puts a pseudospin outside [-1, 1] "
+                         f"(max |sigma| = {np.max(np.abs(sigma0)):.6g})")
+    t = np.asarray(t, dtype=float)
+    if t.ndim != 1 or t.size < 1 or not np.all(np.isfinite(t)) or t[0] < 0 \
+            or np.any(np.diff(t) <= 0):
+        raise ValueError("t must be a 1-D array of increasing times >= 0")
+    rtol = _check_positive("rtol", rtol)
+    atol = _check_positive("atol", atol)
+    eq = _RateEquation(dp, d0, C, T, a, order)
+    if order == "diagonal":
+        return TLSRelaxation(t, ds0 * np.exp(-np.outer(t, eq.lam)), ds0, order, True, "")
+    out = np.full((t.size, dp.size), np.nan)
+    if t[-1] == 0:
+        out[:] = ds0
+        return TLSRelaxation(t, out, ds0, order, True, "")
+    sig_eq = -np.tanh(dp / (2 * T))
+
+    def left_range(_, y):
+        return 2.0 - np.max(np.abs(sig_eq + y))
+
+    left_range.terminal = True
+    sol = solve_ivp(lambda _, y: eq.rhs(y), (0.0, t[-1]), ds0, method="BDF",
+                    t_eval=t, jac=lambda _, y: eq.jac(y), rtol=rtol, atol=atol,
+                    events=left_range)
+    n = sol.y.shape[1]
+    out[:n] = sol.y.T
+    ok = sol.status == 0 and n == t.size
+    msg = "" if ok else (f"stopped at t = {sol.t[-1]:.4g}: "
+                         + ("a pseudospin left [-2, 2] (the truncated equation diverges)"
+                            if sol.status == 1 else sol.message))
+    return TLSRelaxation(t, out, ds0, order, bool(ok), msg)
 
 
 # ----------------------------------------------------------------------------- lattice model

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,10 @@ __all__ = [
     "E_EDGES",
     "FIG3_RATES",
     "FIG9_RATES",
+    "GAP_CUTS",
+    "GAP_FIT_WINDOWS",
     "LEVELS",
+    "LNEFF_EDGES",
     "LNG_EDGES",
     "LNRATE_EDGES",
     "LOG_ABS_E_EDGES",
@@ -32,6 +36,7 @@ __all__ = [
     "PAPER_COUNTS",
     "PUBLISHED",
     "QUANTILES",
+    "RELAX_TIMES",
     "SIGN_THRESHOLD",
     "TABLE_I_SCHEMES",
     "TUNNEL_X_EDGES",
@@ -40,13 +45,19 @@ __all__ = [
     "centres",
     "convention_summary",
     "coupled_rate_check",
+    "depolarized",
     "dos_width_and_gap",
     "fig16_collapse",
     "find_config",
+    "gap_depth",
+    "gap_profile",
+    "gap_scaling",
     "generate",
     "load_dataset",
+    "log_gap_fit",
     "rate_estimators",
     "rate_exponent",
+    "rate_equation_summary",
     "rate_exponent_rows",
     "rows",
     "scheme_shifts",
@@ -76,6 +87,7 @@ EQUATIONS: dict = {
     "Eq. 1": mf.tls_glass,
     "Eq. 4": mf.solve_tls_glass,
     "Eq. 6": mf.excitation_energies,
+    "Eq. 11": mf.tls_rate_equation,
     "Eq. 12": mf.tls_relaxation_rates,
     "Eq. 15": rs.relaxation_curve,
     "Eq. 15, from a histogram of ln λ": rs.relaxation_curve_hist,
@@ -83,6 +95,8 @@ EQUATIONS: dict = {
     "Eq. 20": eg.solve_electron_glass,
     "Eq. 21": eg.miller_abrahams_log_rates,
     "Eq. 23": eg.rate_matrix,
+    "Eq. 26": mf.second_order_coupling,
+    "Eq. 27": mf.integrate_tls_rate_equation,
     "Eq. A2": eg.nn_hopping_pdf,
 }
 
@@ -161,6 +175,101 @@ def _solve_eg(cfg, rng, r):
         res["tunnel_x_hist"] = _hist(-np.log(np.maximum(out["tunnel_rates"], 1e-300) / 2),
                                      TUNNEL_X_EDGES)
     return res
+
+
+def _solve_tls_gap(cfg, rng, r):
+    """One TLS-glass realization of Eq. 4 and its random-sign reference, as histograms of |E|.
+
+    The reference energies replace the self-consistent field Σ_j C_ij m_j (m_j = tanh(Δ'_j/2T))
+    by Σ_j C_ij η_j m_j with random signs η_j = ±1: the same field distribution without the
+    correlations that make the gap.
+    """
+    N, W, J, T = cfg["N"], cfg["W"], cfg["J"], cfg["T"]
+    tol = cfg.get("tol", 1e-9)
+    g = mf.tls_glass(N, W, J, rng, DELTA0_RANGE,
+                     convention=cfg.get("convention", mf.DEFAULT_CONVENTION))
+    s = math.hypot(W, J)
+    sol = mf.solve_mean_field(g.delta, g.coupling, T, x0=rng.uniform(-s, s, N), tol=tol,
+                              max_sweeps=cfg.get("max_sweeps", 5000))
+    mf.warn_if_not_converged(sol, tol)
+    m = np.tanh(0.5 * sol.x / T)
+    eta = rng.choice((-1.0, 1.0), N)
+    ref = mf.excitation_energies(g.delta + g.coupling.astype(float) @ (eta * m), g.delta0)
+    E = mf.excitation_energies(sol.x, g.delta0)
+    es = cfg.get("escale", 1.0)
+    return {**_energy_summary(E, cfg),
+            "absEref_hist": _hist(np.log10(np.maximum(np.abs(ref) / es, 1e-300)),
+                                  LOG_ABS_E_EDGES),
+            "converged": sol.converged, "sweeps": sol.sweeps}
+
+
+#: Output times of the rate-equation dataset [1 / (a J³)]: 20 per decade from 0.1 to 1e17.
+RELAX_TIMES = np.logspace(-1.0, 17.0, 361)
+#: Grid of ln(λ_eff / a J³) of the effective rates stored by the rate-equation dataset.
+LNEFF_EDGES = np.linspace(-40.0, 5.0, 181)
+
+
+def depolarized(delta_prime, T: float, c: float) -> np.ndarray:
+    """Initial deviations of the rate-equation runs: every pseudospin moved by `c` towards zero.
+
+    σ_i = -tanh(Δ'_i/2T) in equilibrium (Eq. 4, the paper's sign), so δσ_i(0) = c sgn(Δ'_i)
+    (+c at Δ' = 0): the uniform |c_i| = c the paper assumes for Eq. 16, in the direction of a
+    heating; |σ_i(0)| <= 1 for 0 < c <= 1.
+
+    Parameters
+    ----------
+    delta_prime : array_like
+        Equilibrium Δ'_i [J].
+    T : float
+        Temperature [J] (enters only through the sign convention).
+    c : float
+        Amplitude, 0 < c <= 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        δσ_i(0).
+
+    Examples
+    --------
+    >>> depolarized([0.5, -0.1], 0.1, 0.05).tolist()
+    [0.05, -0.05]
+    """
+    if not 0 < c <= 1:
+        raise ValueError(f"c must be in (0, 1], got {c!r}")
+    return c * np.where(np.asarray(delta_prime, dtype=float) < 0, -1.0, 1.0)
+
+
+def _relax_tls(cfg, rng, r):
+    """One small TLS glass: Eq. 4, then every form of the rate equation from `depolarized`."""
+    N, W, J, T = cfg["N"], cfg["W"], cfg["J"], cfg["T"]
+    g = mf.tls_glass(N, W, J, rng, DELTA0_RANGE,
+                     convention=cfg.get("convention", mf.DEFAULT_CONVENTION), dtype=float)
+    s = math.hypot(W, J)
+    sol = mf.solve_mean_field(g.delta, g.coupling, T, x0=rng.uniform(-s, s, N), tol=1e-12)
+    mf.warn_if_not_converged(sol, 1e-12)
+    dp, d0, C = sol.x, g.delta0, g.coupling
+    lam1 = mf.tls_linear_rates(dp, d0, C, T)
+    out = {"lnrate_hist": _hist(np.log(mf.tls_linear_rates(dp, d0, C, T, coupled=False)),
+                                LNEFF_EDGES),
+           "lnrate_first_hist": _hist(np.log(np.maximum(lam1, 1e-300)), LNEFF_EDGES),
+           "unstable": int(np.sum(lam1 <= 0)), "converged": sol.converged}
+    for k, c in enumerate(cfg["amplitudes"]):
+        ds0 = depolarized(dp, T, c)
+        for order in cfg["orders"]:
+            res = mf.integrate_tls_rate_equation(dp, d0, C, T, ds0, RELAX_TIMES, order=order)
+            eff = res.effective_rates()
+            ok = np.isfinite(eff)
+            out[f"norm_{order}_{k}"] = res.norm().astype(np.float32)
+            out[f"lneff_{order}_{k}"] = _hist(np.log(eff[ok]), LNEFF_EDGES)
+            out[f"unrelaxed_{order}_{k}"] = int(np.sum(~ok))
+            reached = np.flatnonzero(np.isfinite(res.dsigma[:, 0]))
+            out[f"tstop_{order}_{k}"] = math.inf if res.success else float(RELAX_TIMES[
+                reached[-1]])
+            if order == "full":
+                final = -np.tanh(0.5 * dp / T) + res.dsigma[-1]
+                out[f"flipped_{k}"] = int(np.sum(np.sign(final) != np.sign(-dp)))
+    return out
 
 
 _UNITS_HIST = (_TLS_UNITS + "; histograms summed over blocks of realizations: E_hist of "
@@ -246,6 +355,27 @@ DATASETS: dict[str, RunSpec] = {
     "meanfield_eg_N10000.npz": _spec(_solve_eg, [
         (dict(label="fig8", N=10000, W=1.0, J=1.0, T=0.05, xi=None, convention="paper"), 300),
     ], block=10),
+    # Sec. II, after Eq. 7: the gap at large disorder.  W/J = 3, 10, 30, 100 at J = 1,
+    # T = 0.01 J, N = 1000 (App. A density), energies in J, with the random-sign reference.
+    "meanfield_tls_gap.npz": _spec(_solve_tls_gap, [
+        (dict(label=f"W/J={W:g}", N=1000, W=W, J=1.0, T=0.01), n)
+        for W, n in ((3.0, 400), (10.0, 400), (30.0, 800), (100.0, 800))
+    ], _TLS_UNITS + "; per block: E_hist (E/J on E_EDGES), absE_hist and absEref_hist "
+       "(log10(|E|/J) of the mean-field energies and of the random-sign reference on "
+       "LOG_ABS_E_EDGES), values outside a grid in its end bins", block=20),
+    # Eqs. 11, 13, 26, 27: the rate equation integrated in every form on small systems,
+    # W = J = 1, T = 0.1 (J/T = 10, Fig. 3), App. A density, from depolarized(c).
+    "meanfield_tls_rate_equation.npz": _spec(_relax_tls, [
+        (dict(label=f"N={N}", N=N, W=1.0, J=1.0, T=0.1, amplitudes=[0.01, 0.05, 0.2],
+              orders=list(mf.RATE_EQUATION_ORDERS)), n)
+        for N, n in ((30, 8), (100, 8), (300, 6))
+    ], _TLS_UNITS + "; times RELAX_TIMES in 1/(a J^3); per realization and per amplitude "
+       "index k (config 'amplitudes') and order o: norm_o_k (Σ|δσ_i(t)| / Σ|δσ_i(0)| on "
+       "RELAX_TIMES, NaN after a divergence), lneff_o_k (histogram of ln of the effective "
+       "1/e rates on LNEFF_EDGES), unrelaxed_o_k (TLSs not at 1/e by the last time), "
+       "tstop_o_k (time of divergence, inf if none), flipped_k (pseudospins of changed sign "
+       "at the end of the full equation); lnrate_hist and lnrate_first_hist: ln λ of Eq. 12 "
+       "and of tls_linear_rates on LNEFF_EDGES", block=1),
     # Beyond the paper: Eq. 2 of Churkin et al. (2021) (L = 12, x = 0.5, h0 = 10 K, C = 1) in
     # mean field, energies in kelvin; the disorder of realization r is
     # tlspaper.montecarlo.make_realization(model, disorder_seed, r), as in the Monte Carlo.
@@ -686,6 +816,314 @@ def coupled_rate_check(N: int = 300, realizations: int = 20, T: float = 0.1,
     q = np.array(QUANTILES)
     return {"quantiles": q, "coupled": np.quantile(np.concatenate(coupled), q),
             "diagonal": np.quantile(np.concatenate(diagonal), q), "unstable": unstable}
+
+
+# ----------------------------------------------------------------------------- rate equation
+
+
+def _ln_time_at(curve, level: float) -> float:
+    """ln t at which a norm curve on RELAX_TIMES first falls to `level` (ln-t interpolated)."""
+    curve = np.asarray(curve, dtype=float)
+    k = np.flatnonzero(np.isfinite(curve) & (curve <= level))
+    if k.size == 0 or k[0] == 0:
+        return math.nan
+    k = k[0]
+    lt = np.log(RELAX_TIMES)
+    return float(np.interp(level, [curve[k], curve[k - 1]], [lt[k], lt[k - 1]]))
+
+
+def _mean_err(x) -> tuple[float, float, int]:
+    """Mean, standard error and count of the finite values of `x`."""
+    x = np.asarray(x, dtype=float)
+    x = x[np.isfinite(x)]
+    if x.size == 0:
+        return (math.nan, math.nan, 0)
+    e = float(x.std(ddof=1) / math.sqrt(x.size)) if x.size > 1 else math.nan
+    return (float(x.mean()), e, int(x.size))
+
+
+def rate_equation_summary(name: str = "meanfield_tls_rate_equation.npz",
+                          level: float = 0.5, t_ref: float = 1e9) -> list[dict]:
+    """Each form of the rate equation against the diagonal Eq. 13, realization by realization.
+
+    For every configuration (system size), amplitude c and form of
+    :func:`tlspaper.meanfield.tls_rate_equation`: the shift of ln t_level, the time at which
+    the norm Σ|δσ_i| falls to `level` of its initial value, and of the norm at `t_ref`, both
+    relative to Eq. 13 on the same realization (mean and standard error over the
+    realizations that did not diverge); the shifts of the quantiles q10 and q50 of
+    ln λ_eff (effective 1/e rates) relative to Eq. 13, with a paired jackknife over the same
+    realizations; and the counts of diverged runs, of TLSs not relaxed to 1/e and of
+    realizations ending in another mean-field state (full equation).
+
+    Parameters
+    ----------
+    name : str
+        The dataset (:data:`DATASETS`).
+    level : float
+        Fraction of the initial norm defining t_level.
+    t_ref : float
+        Time [1/(a J³)] at which the norms are compared.
+
+    Returns
+    -------
+    list of dict
+        Keys ``N``, ``c``, ``order``, ``realizations``, ``dlnt`` and ``dnorm`` ((mean,
+        error, n) over realizations), ``dq10`` and ``dq50`` ((value, error), NaN with fewer
+        than two realizations that did not diverge), ``diverged`` (runs stopped),
+        ``unrelaxed`` (TLSs, summed), ``new_state`` (realizations with flipped pseudospins,
+        full form only), ``eig_dq10`` and ``eig_dq50`` (shifts of the quantiles of ln of
+        the first-order eigenvalues, :func:`tlspaper.meanfield.tls_linear_rates`, relative to
+        the rates of Eq. 12: the same for every amplitude and form).
+    """
+    cfgs, _ = _load(name)
+    i_ref = int(np.argmin(np.abs(np.log(RELAX_TIMES / t_ref))))
+    out = []
+    for cfg in cfgs:
+        eig = np.concatenate([cfg["lnrate_first_hist"], cfg["lnrate_hist"]], axis=1)
+        ne = cfg["lnrate_hist"].shape[1]
+        eig_shift = {q: rs.block_jackknife(
+            lambda h, q=q, ne=ne: float(rs.hist_quantile(h[:ne], LNEFF_EDGES, q)
+                                        - rs.hist_quantile(h[ne:], LNEFF_EDGES, q)), eig)
+            for q in (0.1, 0.5)}
+        for k, c in enumerate(cfg["amplitudes"]):
+            base = cfg[f"norm_diagonal_{k}"]
+            hb = cfg[f"lneff_diagonal_{k}"]
+            for order in cfg["orders"]:
+                norm = cfg[f"norm_{order}_{k}"]
+                ok = ~np.isfinite(cfg[f"tstop_{order}_{k}"])
+                d_t = np.array([_ln_time_at(a, level) - _ln_time_at(b, level)
+                                for a, b in zip(norm[ok], base[ok], strict=True)])
+                d_n = (norm[:, i_ref] - base[:, i_ref])[ok]
+                entry = {"N": cfg["N"], "c": c, "order": order,
+                         "eig_dq10": eig_shift[0.1], "eig_dq50": eig_shift[0.5],
+                         "realizations": cfg["realizations"], "dlnt": _mean_err(d_t),
+                         "dnorm": _mean_err(d_n), "diverged": int(np.sum(~ok)),
+                         "unrelaxed": int(np.sum(cfg[f"unrelaxed_{order}_{k}"])),
+                         "new_state": (int(np.sum(cfg[f"flipped_{k}"] > 0))
+                                       if order == "full" else 0)}
+                nb = hb.shape[1]
+                pair = np.concatenate([cfg[f"lneff_{order}_{k}"], hb], axis=1)[ok]
+                for q in (0.1, 0.5):
+                    key = f"dq{round(100 * q)}"
+                    if len(pair) < 2:
+                        entry[key] = (math.nan, math.nan)
+                        continue
+                    entry[key] = rs.block_jackknife(
+                        lambda h, q=q, nb=nb: float(rs.hist_quantile(h[:nb], LNEFF_EDGES, q)
+                                                    - rs.hist_quantile(h[nb:], LNEFF_EDGES, q)),
+                        pair)
+                out.append(entry)
+    return out
+
+
+# ----------------------------------------------------------------------------- the gap at large W
+
+#: |E| / J below which the DOS counts as "at E → 0" for the gap depth (default first).
+GAP_CUTS = (0.1, 0.03, 0.3, 1.0)
+#: Windows (low, high) of |E| / J of the log-gap fit (default first; the others are the band).
+GAP_FIT_WINDOWS = ((0.03, 1.0), (0.01, 1.0), (0.03, 3.0), (0.1, 1.0))
+_LOG_ABS_STEP = float(LOG_ABS_E_EDGES[1] - LOG_ABS_E_EDGES[0])
+
+
+def _edge_index(energy: float) -> int:
+    """Index of the LOG_ABS_E_EDGES edge nearest to log10(energy)."""
+    return int(round((math.log10(energy) - LOG_ABS_E_EDGES[0]) / _LOG_ABS_STEP))
+
+
+def gap_depth(cfg: dict, cut: float = GAP_CUTS[0],
+              reference: str = "random-sign") -> tuple[float, float]:
+    """Relative depth 1 - n(|E| < cut) / n_ref(|E| < cut) of the DOS gap, jackknife over blocks.
+
+    Parameters
+    ----------
+    cfg : dict
+        A configuration of ``meanfield_tls_gap.npz`` (``absE_hist`` and ``absEref_hist``).
+    cut : float
+        |E| / J of the "E → 0" window (rounded to the nearest edge of LOG_ABS_E_EDGES).
+    reference : {"random-sign", "gaussian"}
+        The bulk: the random-sign reference energies of the same realizations (the field
+        distribution without its correlations), or the bare Gaussian of the disorder,
+        n_ref(|E| < cut) = erf(cut / (√2 W)).
+
+    Returns
+    -------
+    value, error : float
+    """
+    k = _edge_index(cut)
+    if reference == "random-sign":
+        pair = np.concatenate([cfg["absE_hist"][:, :k], cfg["absEref_hist"]], axis=1)
+        return rs.block_jackknife(lambda h: 1.0 - h[:k].sum() / h[k:k + k].sum(), pair)
+    if reference == "gaussian":
+        frac = math.erf(10 ** LOG_ABS_E_EDGES[k] / (math.sqrt(2) * cfg["W"]))
+        return rs.block_jackknife(lambda h: 1.0 - h[:k].sum() / h.sum() / frac,
+                                  cfg["absE_hist"])
+    raise ValueError(f"reference must be 'random-sign' or 'gaussian', got {reference!r}")
+
+
+def gap_profile(cfg: dict, rebin: int = 5) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """n(E) / n_ref(E) against |E| (random-sign reference), jackknife errors over blocks.
+
+    Parameters
+    ----------
+    cfg : dict
+        A configuration of ``meanfield_tls_gap.npz``.
+    rebin : int
+        Bins of LOG_ABS_E_EDGES merged (5: a quarter decade).
+
+    Returns
+    -------
+    E, ratio, error : numpy.ndarray
+        Geometric bin centres [J], the ratio and its jackknife error (NaN for empty bins).
+    """
+    a, b = cfg["absE_hist"], cfg["absEref_hist"]
+    n = (a.shape[1] // rebin) * rebin
+    a = a[:, :n].reshape(len(a), -1, rebin).sum(axis=2)
+    b = b[:, :n].reshape(len(b), -1, rebin).sum(axis=2)
+    m = a.shape[1]
+    pair = np.concatenate([a, b], axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # empty bins: NaN ratios
+        ratio = lambda h: np.where(h[m:] > 0, h[:m] / h[m:], np.nan)  # noqa: E731
+        full = ratio(pair.sum(axis=0))
+        B = len(pair)
+        loo = np.array([ratio(pair.sum(axis=0) - pair[i]) for i in range(B)])
+        err = np.sqrt((B - 1) / B * np.nansum((loo - np.nanmean(loo, axis=0)) ** 2, axis=0))
+    x = centres(LOG_ABS_E_EDGES[: n + 1 : rebin])
+    return 10**x, full, err
+
+
+def _log_gap_line(h, m, x, sel):
+    """(α, κ) of 1/ρ - 1 = α - κ ln E on the selected bins, unweighted least squares."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        y = h[m:2 * m][sel] / h[:m][sel] - 1.0
+    A = np.vstack([np.ones(sel.sum()), -x[sel]]).T
+    alpha, kappa = np.linalg.lstsq(A, y, rcond=None)[0]
+    return float(alpha), float(kappa)
+
+
+def log_gap_fit(cfg: dict, window=GAP_FIT_WINDOWS[0], rebin: int = 5) -> dict:
+    """Fit of the logarithmic gap n/n_ref = 1 / (1 + κ ln(E0/E)) and its width E_g.
+
+    With ρ = n/n_ref (:func:`gap_profile`), 1/ρ - 1 = α - κ ln E is a straight line in ln E
+    for a logarithmic gap; the gap closes (ρ = 1) at ln E0 = α/κ and reaches half depth
+    (ρ = 1/2) at ln E_g = (α - 1)/κ, the gap width.  A logarithmic gap whose low-energy
+    bound is set by the interaction alone, 1/n(E) = 1/n_ref + B ln(E0/E) with B independent
+    of W, has κ = B n_ref ∝ J/W at large W, and so E_g = E0 e^(-1/κ) exponentially small in
+    W/J; a W-independent B is the test.
+    Delete-one-block jackknife errors.
+
+    Parameters
+    ----------
+    cfg : dict
+        A configuration of ``meanfield_tls_gap.npz``.
+    window : (float, float)
+        Range of |E| / J fitted (bins whose centre lies inside).
+    rebin : int
+        As in :func:`gap_profile`.
+
+    Returns
+    -------
+    dict
+        ``kappa``, ``ln_E0`` and ``ln_Eg`` (ln of energies in J), ``n_ref`` (the reference
+        DOS per TLS below the window's top [1/J]) and ``B`` = κ / n_ref [J], each a
+        (value, error) pair, and ``window``.
+    """
+    a, b = cfg["absE_hist"], cfg["absEref_hist"]
+    n = (a.shape[1] // rebin) * rebin
+    a = a[:, :n].reshape(len(a), -1, rebin).sum(axis=2)
+    b = b[:, :n].reshape(len(b), -1, rebin).sum(axis=2)
+    m = a.shape[1]
+    x = np.log(10.0) * centres(LOG_ABS_E_EDGES[: n + 1 : rebin])
+    sel = (x > math.log(window[0])) & (x < math.log(window[1]))
+    pair = np.concatenate([a, b], axis=1)
+    out = {"window": tuple(window)}
+    stats = {"kappa": lambda h: _log_gap_line(h, m, x, sel)[1],
+             "ln_E0": lambda h: (lambda ak: ak[0] / ak[1])(_log_gap_line(h, m, x, sel)),
+             "ln_Eg": lambda h: (lambda ak: (ak[0] - 1.0) / ak[1])(_log_gap_line(h, m, x, sel))}
+    # the reference DOS below the window's top, per J, and B = κ / n_ref
+    k_hi = _edge_index(window[1])
+    e_hi = 10 ** LOG_ABS_E_EDGES[k_hi]
+    raw = np.concatenate([pair, cfg["absEref_hist"]], axis=1)
+    n_ref = lambda h: h[2 * m:2 * m + k_hi].sum() / (h[2 * m:].sum() * 2 * e_hi)  # noqa: E731
+    stats["n_ref"] = n_ref
+    stats["B"] = lambda h: _log_gap_line(h, m, x, sel)[1] / n_ref(h)
+    for key, stat in stats.items():
+        out[key] = rs.block_jackknife(stat, raw)
+    return out
+
+
+def _fit_scaling(q, y, dy):
+    """Weighted fits y = A exp(-q/q0) and y = A q^(-p): parameters, errors, χ², dof."""
+    from scipy.optimize import curve_fit
+
+    q, y, dy = (np.asarray(v, dtype=float) for v in (q, y, dy))
+    out = {}
+    models = {"exponential": (lambda x, A, q0: A * np.exp(-x / q0), (y[0] * math.e, q[-1])),
+              "power": (lambda x, A, p: A * x ** (-p), (y[0] * q[0], 1.0))}
+    for name, (f, p0) in models.items():
+        popt, pcov = curve_fit(f, q, y, p0=p0, sigma=dy, absolute_sigma=True, maxfev=20000)
+        chi2 = float(np.sum(((y - f(q, *popt)) / dy) ** 2))
+        out[name] = {"params": tuple(float(v) for v in popt),
+                     "errors": tuple(float(v) for v in np.sqrt(np.diag(pcov))),
+                     "chi2": chi2, "dof": int(q.size - 2)}
+    return out
+
+
+def gap_scaling(name: str = "meanfield_tls_gap.npz", cut: float = GAP_CUTS[0],
+                reference: str = "random-sign", window=GAP_FIT_WINDOWS[0]) -> dict:
+    """The gap at large disorder (Sec. II, after Eq. 7): depth and log-gap slope against W/J.
+
+    The depth (:func:`gap_depth`) and the slope κ (:func:`log_gap_fit`) of every
+    configuration, each fitted against q = W/J by an exponential A e^(-q/q0) and a power law
+    A q^(-p) (weighted least squares with the jackknife errors; χ² and its degrees of
+    freedom say which describes the data); the width ln E_g is fitted by a straight line in
+    q (an exponentially small width) where κ is resolved at 3σ.
+
+    Parameters
+    ----------
+    name : str
+        The dataset.
+    cut, reference
+        As in :func:`gap_depth`.
+    window
+        As in :func:`log_gap_fit`.
+
+    Returns
+    -------
+    dict
+        ``q`` (W/J), ``T``, ``depth``, ``kappa``, ``ln_Eg`` (lists of (value, error)),
+        ``depth_fits`` and ``kappa_fits`` (per model: ``params``, ``errors``, ``chi2``,
+        ``dof``), ``width_line`` ((slope, error) of ln E_g against q over the resolved
+        points, or None), ``resolved`` (mask of κ resolved at 3σ), ``B`` (list of
+        (value, error) [J]) and ``B_mean`` (weighted mean, its error, χ², dof).
+    """
+    cfgs, _ = _load(name)
+    q = [c["W"] / c["J"] for c in cfgs]
+    depth = [gap_depth(c, cut, reference) for c in cfgs]
+    fits = [log_gap_fit(c, window) for c in cfgs]
+    kappa = [f["kappa"] for f in fits]
+    resolved = [k[0] > 3 * k[1] for k in kappa]
+    out = {"q": q, "T": [c["T"] for c in cfgs], "depth": depth, "kappa": kappa,
+           "ln_Eg": [f["ln_Eg"] for f in fits], "resolved": resolved,
+           "depth_fits": _fit_scaling(q, *zip(*depth, strict=True)),
+           "kappa_fits": _fit_scaling(q, *zip(*kappa, strict=True)), "width_line": None,
+           "B": [f["B"] for f in fits]}
+    b, eb = (np.array(v) for v in zip(*out["B"], strict=True))
+    wb = 1 / eb**2
+    bm = float(np.sum(wb * b) / np.sum(wb))
+    out["B_mean"] = (bm, float(1 / math.sqrt(np.sum(wb))), float(np.sum(wb * (b - bm) ** 2)),
+                     int(b.size - 1))
+    qs = np.array(q)[resolved]
+    if qs.size >= 2:
+        y, e = (np.array(v) for v in zip(*[f["ln_Eg"] for f, r in zip(fits, resolved,
+                                                                       strict=True) if r],
+                                         strict=True))
+        w = 1 / e**2
+        A = np.vstack([np.ones_like(qs), qs]).T
+        cov = np.linalg.inv(A.T @ (A * w[:, None]))
+        beta = cov @ (A.T @ (w * y))
+        out["width_line"] = (float(beta[1]), float(math.sqrt(cov[1, 1])))
+    return out
 
 
 # ----------------------------------------------------------------------------- 1/λ law
