@@ -1,4 +1,4 @@
-"""Simulated-annealing Monte Carlo of the single-TLS density of states of Eq. 2 (Churkin et al.)."""
+"""Simulated-annealing Monte Carlo of Ising TLSs: Eq. 2 of Churkin et al. (2021), or any J and h."""
 
 from __future__ import annotations
 
@@ -22,15 +22,22 @@ from .data import save_npz
 __all__ = [
     "DEFAULT_SWEEPS",
     "LOW_TEMPERATURES",
+    "TLS_GLASS_STAGES",
+    "TLS_GLASS_TOP",
     "ZERO_TEMPERATURE",
     "Accumulator",
+    "AnnealResult",
     "Model",
     "RunParams",
+    "TLSGlassAnneal",
     "anneal_realization",
+    "anneal_system",
+    "anneal_tls_glass",
     "check_schedule",
     "default_output_name",
     "default_schedule",
     "environment",
+    "geometric_schedule",
     "local_fields",
     "make_realization",
     "metropolis_sample",
@@ -40,6 +47,9 @@ __all__ = [
     "simulate_chunk",
     "single_flip_energies",
     "stability",
+    "tls_glass_asymmetries",
+    "tls_glass_schedule",
+    "tls_glass_system",
     "write_dataset",
 ]
 
@@ -805,6 +815,407 @@ def metropolis_sample(J, h, T, sweeps: int, seed: int = 0, burn_in: int = 100, t
         raise ValueError(f"sweeps must be >= 1, got {sweeps}")
     s = np.uint64(_stream_seed(np.uint64(seed), np.uint64(0)))
     return _sample(J, h, tau.copy(), T, int(sweeps), int(burn_in), s)
+
+
+# ---------------------------------------------------------------------------------------------
+# Any Ising system: simulated annealing with the same kernels
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class AnnealResult:
+    """Final state of :func:`anneal_system`.
+
+    Attributes
+    ----------
+    tau : numpy.ndarray, shape (N,)
+        Final spins τ_i = ±1 (float32).
+    fields : numpy.ndarray, shape (N,)
+        Exact local fields f_i = h_i + Σ_j J_ij τ_j of the final state (float64), energy unit
+        of `J` and `h`.
+    energies : numpy.ndarray, shape (N,)
+        Single-flip energies E_i = -2 τ_i f_i (energy unit); all >= 0 in a state stable
+        against single flips (:func:`single_flip_energies`).
+    energy : float
+        H = Σ_i h_i τ_i + ½ Σ_{i≠j} J_ij τ_i τ_j of the final state (energy unit).
+    accepted : int
+        Metropolis flips accepted over the whole schedule.
+    quench_flips : tuple of int
+        (single flips, pair flips) made by the zero-temperature quench ((0, 0) without it).
+    stable : tuple of bool
+        Stability of the final state against every single flip and every pair flip
+        (:func:`stability`, tolerance `tol`).
+    """
+
+    tau: np.ndarray
+    fields: np.ndarray
+    energies: np.ndarray
+    energy: float
+    accepted: int
+    quench_flips: tuple
+    stable: tuple
+
+
+@njit(cache=True)
+def _anneal(J, h, temps, sweeps, s, quench, tol):
+    """Random start from stream s, `sweeps` sweeps per stage of temps, optional quench.
+
+    The stage loop of :func:`_realization` for a given (J, h): :func:`_sweeps` at each
+    temperature, then exact float64 fields (:func:`_fields`), which also reset the float32
+    fields of the next stage; then :func:`_quench` if asked.
+    """
+    n = h.size
+    tau = np.empty(n, np.float32)
+    for i in range(n):
+        s = s + _GOLDEN
+        tau[i] = 1.0 if (_mix64(s) >> np.uint64(63)) == np.uint64(1) else -1.0
+    f64 = np.empty(n)
+    f = np.empty(n, np.float32)
+    _fields(J, h, tau, f64)
+    for i in range(n):
+        f[i] = f64[i]
+    accepted = 0
+    for t in range(temps.size):
+        s, a = _sweeps(J, f, tau, temps[t], sweeps, s)
+        accepted += a
+        _fields(J, h, tau, f64)
+        for i in range(n):
+            f[i] = f64[i]
+    n1 = 0
+    n2 = 0
+    if quench:
+        n1, n2 = _quench(J, h, tau, f64, tol)
+    single, pair = _stability(J, f64, tau, tol)
+    return tau, f64, accepted, n1, n2, single, pair
+
+
+def _check_ising(J, h) -> tuple[np.ndarray, np.ndarray]:
+    """(float32 J, float64 h) of a valid Ising system, or a one-line ValueError."""
+    h = np.asarray(h, dtype=float)
+    if h.ndim != 1 or h.size < 1:
+        raise ValueError(f"h must be a 1-D array of N >= 1 fields, got shape {h.shape}")
+    if not np.all(np.isfinite(h)):
+        raise ValueError(f"h must be finite, got {h[~np.isfinite(h)][0]} at index "
+                         f"{int(np.flatnonzero(~np.isfinite(h))[0])}")
+    n = h.size
+    J = np.asarray(J, dtype=float)
+    if J.shape != (n, n):
+        raise ValueError(f"J must have shape (N, N) = ({n}, {n}) matching h, got {J.shape}")
+    if not np.all(np.isfinite(J)):
+        i, j = np.argwhere(~np.isfinite(J))[0]
+        raise ValueError(f"J must be finite, got J[{i}, {j}] = {J[i, j]}")
+    if np.any(np.diag(J) != 0):
+        i = int(np.flatnonzero(np.diag(J))[0])
+        raise ValueError(f"J must have a zero diagonal (no self-coupling), got J[{i}, {i}] = "
+                         f"{J[i, i]}")
+    asym = np.abs(J - J.T)
+    scale = float(np.abs(J).max()) if n > 1 else 0.0
+    if asym.max(initial=0.0) > 1e-6 * scale:
+        i, j = np.unravel_index(int(np.argmax(asym)), asym.shape)
+        raise ValueError(f"J must be symmetric, got J[{i}, {j}] = {J[i, j]} but J[{j}, {i}] = "
+                         f"{J[j, i]}")
+    J32 = np.ascontiguousarray(J, dtype=np.float32)
+    if not np.array_equal(J32, J32.T):  # equal to float32 rounding: mirror the upper triangle
+        up = np.triu(J32, 1)
+        J32 = np.ascontiguousarray(up + up.T)
+    return J32, np.ascontiguousarray(h)
+
+
+def _check_seed(seed) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or not 0 <= seed < 2**63:
+        raise ValueError(f"seed must be an integer in [0, 2**63), got {seed!r}")
+    return int(seed)
+
+
+def anneal_system(J, h, temperatures, sweeps: int, seed: int = 0, quench: bool = True,
+                  tol: float = 1e-9) -> AnnealResult:
+    """Simulated annealing of any Ising system ``H = Σ_i h_i τ_i + ½ Σ_{i≠j} J_ij τ_i τ_j``.
+
+    The engine of the lattice model (:func:`anneal_realization`) applied to given couplings
+    and fields: a random start (spins drawn from `seed`), `sweeps` sequential Metropolis
+    sweeps at each temperature of the schedule, exact float64 local fields after every
+    stage, then, with `quench`, the zero-temperature single-plus-pair descent of
+    :func:`quench_state` (the state is then stable against every single and pair flip: the
+    T → 0 end of the schedule).  Same kernels, same float32 couplings and float64 field
+    accumulation as the lattice Monte Carlo.
+
+    Parameters
+    ----------
+    J : array_like, shape (N, N)
+        Symmetric couplings with zero diagonal (energy unit, K in this module; any unit
+        shared by `h` and `temperatures`).  Used in float32, as by the lattice engine.
+    h : array_like, shape (N,)
+        Fields (energy unit).
+    temperatures : array_like
+        Annealing schedule, strictly decreasing, > 0 (energy unit, k_B = 1).
+    sweeps : int
+        Metropolis sweeps per temperature, >= 1.
+    seed : int
+        Random seed in [0, 2**63) (initial spins and Metropolis draws).
+    quench : bool
+        Relax the annealed state to single- and pair-flip stability at T = 0 (default True).
+    tol : float
+        Energy tolerance of the quench and of the stability test (energy unit), > 0.
+
+    Returns
+    -------
+    AnnealResult
+        Final spins, exact fields, single-flip energies E_i = -2 τ_i f_i, H, counts and
+        stability flags.
+
+    Raises
+    ------
+    ValueError
+        One line naming the argument: J not (N, N), not symmetric, non-zero diagonal or not
+        finite; h not 1-D or not finite; temperatures not positive and strictly decreasing;
+        sweeps < 1; a bad seed.
+
+    Examples
+    --------
+    Two ferromagnetically coupled spins in opposite fields of 0.5 and 0.2: the coupling
+    (-1) wins, and both align against the larger field.
+
+    >>> r = anneal_system([[0, -1], [-1, 0]], [0.5, -0.2], [5.0, 1.0, 0.1, 0.01], sweeps=50)
+    >>> r.tau.tolist(), round(r.energy, 6), r.energies.tolist(), r.stable
+    ([-1.0, -1.0], -1.3, [3.0, 1.6], (True, True))
+    """
+    J, h = _check_ising(J, h)
+    temps = check_schedule(temperatures)
+    if isinstance(sweeps, bool) or int(sweeps) != sweeps or sweeps < 1:
+        raise ValueError(f"sweeps must be an integer >= 1, got {sweeps!r}")
+    seed = _check_seed(seed)
+    if not isinstance(quench, bool | np.bool_):
+        raise ValueError(f"quench must be True or False, got {quench!r}")
+    tol = positive("tol", tol)
+    s = np.uint64(_stream_seed(np.uint64(seed), np.uint64(0)))
+    tau, f, acc, n1, n2, single, pair = _anneal(J, h, temps, int(sweeps), s, bool(quench), tol)
+    energy = float(np.sum(tau * (h + 0.5 * (f - h))))
+    return AnnealResult(tau, f, -2.0 * tau * f, energy, int(acc), (int(n1), int(n2)),
+                        (bool(single), bool(pair)))
+
+
+def geometric_schedule(t_high: float, t_low: float, stages: int) -> np.ndarray:
+    """`stages` temperatures falling geometrically from `t_high` to `t_low` (both included).
+
+    Parameters
+    ----------
+    t_high, t_low : float
+        First and last temperature (energy unit), t_high > t_low > 0.
+    stages : int
+        Number of temperatures, >= 2.
+
+    Returns
+    -------
+    numpy.ndarray
+        Strictly decreasing temperatures, a constant ratio (t_high/t_low)^(1/(stages-1))
+        apart.
+
+    Examples
+    --------
+    >>> geometric_schedule(8.0, 1.0, 4).tolist()
+    [8.0, 4.0, 2.0, 1.0]
+    """
+    t_high = positive("t_high", t_high)
+    t_low = positive("t_low", t_low)
+    if t_high <= t_low:
+        raise ValueError(f"t_high must exceed t_low, got t_high = {t_high} <= t_low = {t_low}")
+    if isinstance(stages, bool) or int(stages) != stages or stages < 2:
+        raise ValueError(f"stages must be an integer >= 2, got {stages!r}")
+    out = t_high * (t_low / t_high) ** (np.arange(stages) / (stages - 1))
+    out[0], out[-1] = t_high, t_low
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The TLS glass of Churkin et al. (2013) on the engine
+# ---------------------------------------------------------------------------------------------
+
+#: Default first annealing temperature of the TLS glass in units of sqrt(W² + J²).
+TLS_GLASS_TOP = 10.0
+#: Default number of annealing stages of the TLS glass (first and last included).
+TLS_GLASS_STAGES = 40
+
+
+def tls_glass_system(glass) -> tuple[np.ndarray, np.ndarray]:
+    """Ising couplings and fields (τ = ±1) of a TLS glass: the Hamiltonian the mean field solves.
+
+    Eq. 1 with S^z = τ/2 and couplings K_ij reads ``Σ_i (Δ_i/2) τ_i - ⅛ Σ_{i≠j} K_ij τ_i τ_j``;
+    the exact variational derivative gives the mean field Δ'_i = Δ_i + ½ Σ_j K_ij
+    tanh(Δ'_j/2T).  The book solves Eq. 4 as printed, Δ'_i = Δ_i + Σ_j C_ij tanh(Δ'_j/2T)
+    with C_ij = u_ij/(4 r_ij³) (:attr:`tlspaper.meanfield.TLSGlass.coupling`), i.e.
+    K_ij = 2 C_ij = u_ij/(2 r_ij³): Eq. 1 with half its couplings.  In the engine's form
+    ``H = Σ h_i τ_i + ½ Σ_{i≠j} J_ij τ_i τ_j`` this is
+
+        h_i = Δ_i / 2,    J_ij = -C_ij / 2,
+
+    so both methods treat the same Hamiltonian.  The local field f_i = h_i + Σ_j J_ij τ_j
+    is half the local asymmetry: Δ'_i = 2 f_i = Δ_i - Σ_j C_ij τ_j
+    (:func:`tls_glass_asymmetries`), and the single-flip energy -2 τ_i f_i = -τ_i Δ'_i is
+    the full asymmetry, the Δ0 → 0 limit of the TLS splitting of Eq. 6.
+
+    Parameters
+    ----------
+    glass : tlspaper.meanfield.TLSGlass
+        A realization (:func:`tlspaper.meanfield.tls_glass`); only ``delta`` and
+        ``coupling`` are used (energy unit J of the paper).
+
+    Returns
+    -------
+    J : numpy.ndarray, shape (N, N), float32
+        -C_ij / 2 (exact in float32: a halving).
+    h : numpy.ndarray, shape (N,)
+        Δ_i / 2.
+
+    Examples
+    --------
+    >>> from tlspaper.meanfield import TLSGlass
+    >>> g = TLSGlass(np.zeros((2, 3)), 1.0, np.array([1.0, 0.0]), np.ones(2),
+    ...              np.array([[0, 0.5], [0.5, 0]], np.float32))
+    >>> J, h = tls_glass_system(g)
+    >>> J.tolist(), h.tolist()
+    ([[-0.0, -0.25], [-0.25, -0.0]], [0.5, 0.0])
+    """
+    C = np.asarray(glass.coupling)
+    J = (np.float32(-0.5) * C.astype(np.float32, copy=False)).astype(np.float32)
+    return J, 0.5 * np.asarray(glass.delta, dtype=float)
+
+
+def tls_glass_asymmetries(fields) -> np.ndarray:
+    """Local asymmetries Δ'_i = 2 f_i of a TLS-glass Ising state (see :func:`tls_glass_system`).
+
+    Parameters
+    ----------
+    fields : array_like
+        Local fields f_i of the engine (:attr:`AnnealResult.fields`), energy unit J.
+
+    Returns
+    -------
+    numpy.ndarray
+        Δ'_i (energy unit J), the convention of Eq. 4: ``Δ'_i > 0`` favours τ_i = -1.
+
+    Examples
+    --------
+    >>> tls_glass_asymmetries([0.75, 0.25]).tolist()
+    [1.5, 0.5]
+    """
+    return 2.0 * np.asarray(fields, dtype=float)
+
+
+def tls_glass_schedule(W: float, J: float, T: float, stages: int = TLS_GLASS_STAGES,
+                       top: float = TLS_GLASS_TOP) -> np.ndarray:
+    """Annealing schedule of the TLS glass: geometric from `top` x sqrt(W² + J²) down to `T`.
+
+    Parameters
+    ----------
+    W, J : float
+        Disorder and interaction of the configuration (energy unit J of the paper), not both
+        zero.
+    T : float
+        Final temperature (the paper's), > 0 and below the first one.
+    stages : int
+        Number of temperatures, >= 2.
+    top : float
+        First temperature in units of sqrt(W² + J²).
+
+    Returns
+    -------
+    numpy.ndarray
+        The schedule (:func:`geometric_schedule`).
+
+    Examples
+    --------
+    >>> s = tls_glass_schedule(1.0, 1.0, 0.1)
+    >>> len(s), round(float(s[0]), 4), float(s[-1])
+    (40, 14.1421, 0.1)
+    """
+    return geometric_schedule(positive("top", top) * math.hypot(W, J), T, stages)
+
+
+@dataclass
+class TLSGlassAnneal:
+    """A TLS-glass realization annealed by :func:`anneal_tls_glass`.
+
+    Attributes
+    ----------
+    delta_prime : numpy.ndarray
+        Local asymmetries Δ'_i = 2 f_i of the final state (energy unit J).
+    E : numpy.ndarray
+        Signed TLS energies sgn(Δ'_i) sqrt(Δ'_i² + Δ0_i²) (Eq. 6 with the Monte Carlo Δ').
+    delta0 : numpy.ndarray
+        Tunnelling amplitudes Δ0_i (energy unit J), those of the realization.
+    result : AnnealResult
+        The engine's output (spins, fields, single-flip energies, counts, stability).
+    """
+
+    delta_prime: np.ndarray
+    E: np.ndarray
+    delta0: np.ndarray
+    result: AnnealResult
+
+    def rates(self, T: float, a: float = 1.0) -> np.ndarray:
+        """One-phonon rates λ_i = a Δ0_i² E_i coth(E_i/2T) (Eq. 12) of the annealed energies.
+
+        Parameters
+        ----------
+        T : float
+            Temperature (energy unit J), > 0.
+        a : float
+            Rate prefactor (:func:`tlspaper.meanfield.tls_relaxation_rates`).
+
+        Returns
+        -------
+        numpy.ndarray
+            Positive decay rates (units of a J³).
+        """
+        from .meanfield import tls_relaxation_rates
+
+        return tls_relaxation_rates(self.E, self.delta0, T, a)
+
+
+def anneal_tls_glass(glass, temperatures, sweeps: int, seed: int = 0,
+                     quench: bool = False) -> TLSGlassAnneal:
+    """Anneal the Ising part of a TLS-glass realization; TLS energies of Eq. 6 from its fields.
+
+    The classical Monte Carlo treats H of :func:`tls_glass_system` (Eq. 1 of Churkin et al.
+    (2013) with Δ0 = 0, couplings such that its mean field is their Eq. 4); the tunnelling
+    amplitudes enter only afterwards, in E_i = sgn(Δ'_i) sqrt(Δ'_i² + Δ0_i²), as they enter
+    the mean-field energies (the paper neglects them in the self-consistent equations too).
+
+    Parameters
+    ----------
+    glass : tlspaper.meanfield.TLSGlass
+        The realization (:func:`tlspaper.meanfield.tls_glass`).
+    temperatures : array_like
+        Schedule ending at the measurement temperature (:func:`tls_glass_schedule`), energy
+        unit J.
+    sweeps : int
+        Metropolis sweeps per stage, >= 1.
+    seed : int
+        Random seed of the Monte Carlo, in [0, 2**63).
+    quench : bool
+        Relax the final state at T = 0 to single- and pair-flip stability (default False:
+        the thermal state at the last temperature).
+
+    Returns
+    -------
+    TLSGlassAnneal
+
+    Examples
+    --------
+    >>> from tlspaper.meanfield import tls_glass
+    >>> g = tls_glass(50, 1.0, 1.0, np.random.default_rng(0), (1e-7, 0.1))
+    >>> a = anneal_tls_glass(g, tls_glass_schedule(1.0, 1.0, 0.05, stages=10), 20, quench=True)
+    >>> bool(np.all(a.result.energies >= 0)), bool(np.allclose(np.abs(a.delta_prime),
+    ...                                                         a.result.energies))
+    (True, True)
+    """
+    from .meanfield import excitation_energies
+
+    J, h = tls_glass_system(glass)
+    res = anneal_system(J, h, temperatures, sweeps, seed, quench)
+    dp = tls_glass_asymmetries(res.fields)
+    d0 = np.asarray(glass.delta0, dtype=float)
+    return TLSGlassAnneal(dp, excitation_energies(dp, d0), d0, res)
 
 
 def anneal_realization(params: RunParams, k: int) -> dict:
