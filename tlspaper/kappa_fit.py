@@ -96,7 +96,9 @@ class KappaFit:
     model : str
         One of :data:`MODELS`.
     mu, mu_err : float
-        μ of Eq. 3 (for 'power_law': β of κ ∝ T^(2−β); 0 and 0 for 'stm') and its 1σ error.
+        μ of Eq. 3 (for 'power_law': β of κ ∝ T^(2−β); 0 and 0 for 'stm'; with a DOS
+        `family`, the family's parameter, e.g. J0/h0, see :attr:`parameter`) and its 1σ error
+        (0 if it was fixed).
     amplitude, amplitude_err : float
         κ of the fitted curve at `T_ref` [W m⁻¹ K⁻¹] and its 1σ error.
     T_ref : float
@@ -111,6 +113,8 @@ class KappaFit:
     n, T_min, T_max : int, float, float
         Number of points and the temperature window [K].
     error_model : ErrorModel
+    family : DOS family or None
+        The DOS family of an Eq. 5 fit (:func:`fit_eq5`), None for Eq. 3.
     """
 
     model: str
@@ -127,6 +131,12 @@ class KappaFit:
     T_min: float
     T_max: float
     error_model: ErrorModel
+    family: object = None
+
+    @property
+    def parameter(self) -> str:
+        """Name of the DOS parameter held in :attr:`mu`: ``"mu"`` or the family's (``"J0/h0"``)."""
+        return "mu" if self.family is None else self.family.parameter
 
     @property
     def chi2_dof(self) -> float:
@@ -136,14 +146,14 @@ class KappaFit:
     def curve(self, T) -> np.ndarray:
         """The fitted κ [W m⁻¹ K⁻¹] at temperatures `T` [K]."""
         T = np.asarray(T, dtype=float)
-        return self.amplitude * _shape(self.model, T, self.mu, self.T_ref)
+        return self.amplitude * _shape(self.model, T, self.mu, self.T_ref, self.family)
 
 
-def _shape(model: str, T: np.ndarray, mu: float, T_ref: float) -> np.ndarray:
-    """κ(T)/κ(T_ref) of the model."""
+def _shape(model: str, T: np.ndarray, mu: float, T_ref: float, family=None) -> np.ndarray:
+    """κ(T)/κ(T_ref) of the model (Eq. 5 with Eq. 3 at μ, or with ``family.dos(mu)``)."""
     if model == "power_law":
         return (T / T_ref) ** (2.0 - mu)
-    dos = PowerLawDOS(mu)
+    dos = PowerLawDOS(mu) if family is None else family.dos(mu)
     both = thermal_conductivity(np.concatenate([np.atleast_1d(T), [T_ref]]), dos)
     return both[:-1].reshape(np.shape(T)) / both[-1]
 
@@ -167,13 +177,21 @@ def _select(T, kappa, T_min, T_max):
     return T[keep], kappa[keep]
 
 
-def _fit(model, data, kappa, error_model, T_min, T_max) -> KappaFit:
+def _fit(model, data, kappa, error_model, T_min, T_max, family=None, mu=None) -> KappaFit:
     if model not in MODELS:
         raise ValueError(f"model must be one of {MODELS}, got {model!r}")
     if not isinstance(error_model, ErrorModel):
         raise ValueError(f"error_model must be an ErrorModel, got {type(error_model).__name__}")
+    lo, hi = (-0.9, 2.0) if family is None else (float(b) for b in family.bounds)
+    if model == "stm":
+        mu = 0.0
+    elif mu is not None:
+        mu = float(mu)
+        if not (math.isfinite(mu) and lo <= mu <= hi):
+            name = "mu" if family is None else f"mu (the fixed {family.parameter})"
+            raise ValueError(f"{name} must lie in {lo:g} - {hi:g}, got {mu}")
     T, k = _select(*_as_data(data, kappa), T_min, T_max)
-    n_par = 1 if model == "stm" else 2
+    n_par = 1 if mu is not None else 2
     if T.size < n_par + 2:
         raise ValueError(
             f"only {T.size} point(s) in the window {T_min:g}-{T_max:g} K; need >= {n_par + 2} "
@@ -181,17 +199,29 @@ def _fit(model, data, kappa, error_model, T_min, T_max) -> KappaFit:
         )
     T_ref = float(np.exp(np.mean(np.log(T))))
     slope, ln_a0 = np.polyfit(np.log(T / T_ref), np.log(k), 1)  # start: the log-log line
-    mu0 = float(np.clip(2.0 - slope, -0.85, 1.95)) if model != "stm" else 0.0
-    if model == "stm":
-        ln_a0 = float(np.mean(np.log(k) - 2.0 * np.log(T / T_ref)))
+
+    def ln_amplitude(m):  # the best ln A at a fixed shape parameter m (a start), and its cost
+        shape = _shape(model, T, m, T_ref, family)
+        la = float(np.mean(np.log(k) - np.log(shape)))
+        res = error_model.residuals(np.exp(la) * shape, k)
+        return la, float(res @ res)
+
+    if mu is not None:
+        ln_a0 = ln_amplitude(mu)[0]
+        mu0 = mu
+    elif family is None:
+        mu0 = float(np.clip(2.0 - slope, -0.85, 1.95))
+    else:  # the family's starting value with the smallest cost
+        mu0 = min(family.starts, key=lambda m: ln_amplitude(m)[1])
+        ln_a0 = ln_amplitude(mu0)[0]
 
     def resid(p):
-        mu = 0.0 if model == "stm" else p[1]
-        return error_model.residuals(np.exp(p[0]) * _shape(model, T, mu, T_ref), k)
+        m = mu if mu is not None else p[1]
+        return error_model.residuals(np.exp(p[0]) * _shape(model, T, m, T_ref, family), k)
 
-    p0 = [float(ln_a0)] + ([] if model == "stm" else [mu0])
-    bounds = ([-np.inf] + ([] if model == "stm" else [-0.9]),
-              [np.inf] + ([] if model == "stm" else [2.0]))
+    p0 = [float(ln_a0)] + ([] if mu is not None else [mu0])
+    bounds = ([-np.inf] + ([] if mu is not None else [lo]),
+              [np.inf] + ([] if mu is not None else [hi]))
     sol = optimize.least_squares(resid, p0, bounds=bounds, x_scale=1.0, diff_step=1e-6,
                                  xtol=1e-12, ftol=1e-12)
     r = sol.fun
@@ -206,16 +236,16 @@ def _fit(model, data, kappa, error_model, T_min, T_max) -> KappaFit:
     else:
         p_value = float(stats.chi2.sf(chi2, dof))
     amp = math.exp(sol.x[0])
-    mu = 0.0 if model == "stm" else float(sol.x[1])
-    mu_err = 0.0 if model == "stm" else math.sqrt(cov[1, 1])
-    ln_res = np.log(amp * _shape(model, T, mu, T_ref)) - np.log(k)
+    mu_err = 0.0 if mu is not None else math.sqrt(cov[1, 1])
+    mu = mu if mu is not None else float(sol.x[1])
+    ln_res = np.log(amp * _shape(model, T, mu, T_ref, family)) - np.log(k)
     return KappaFit(model, mu, mu_err, amp, amp * math.sqrt(cov[0, 0]), T_ref, chi2, dof,
                     p_value, float(np.sqrt(np.mean(ln_res**2))), int(T.size), float(T.min()),
-                    float(T.max()), error_model)
+                    float(T.max()), error_model, family)
 
 
 def fit_eq5(T, kappa=None, error_model: ErrorModel = ErrorModel(), T_min: float = 0.0,
-            T_max: float = math.inf) -> KappaFit:
+            T_max: float = math.inf, *, family=None, mu=None) -> KappaFit:
     """Fit a measured κ(T) with the resonant-scattering κ and the power-law DOS, μ and A free.
 
     The κ is Eq. 5 of Churkin et al. (2021), the DOS their Eq. 3.  The model is
@@ -235,6 +265,14 @@ def fit_eq5(T, kappa=None, error_model: ErrorModel = ErrorModel(), T_min: float 
         The assumed uncertainty of each point (default: 5 % relative).
     T_min, T_max : float
         Fit window [K] (inclusive).
+    family : DOS family, optional
+        Use the DOS ``family.dos(value)`` instead of ``PowerLawDOS(μ)``, e.g. a
+        :class:`tlspaper.dos_emulator.DOSEmulator` (value: J0/h0): the fitted value is
+        returned in ``mu`` (name in ``parameter``).  A family has ``parameter``, ``bounds``
+        (its range), ``starts`` (the fit starts from the one with the smallest χ²) and
+        ``dos(value)``.
+    mu : float, optional
+        Fix μ (or the family's parameter) at this value: only the prefactor is fitted.
 
     Returns
     -------
@@ -247,7 +285,7 @@ def fit_eq5(T, kappa=None, error_model: ErrorModel = ErrorModel(), T_min: float 
     >>> round(f.mu, 6), f.chi2 < 1e-12
     (0.2, True)
     """
-    return _fit("eq5", T, kappa, error_model, T_min, T_max)
+    return _fit("eq5", T, kappa, error_model, T_min, T_max, family, mu)
 
 
 def fit_power_law(T, kappa=None, error_model: ErrorModel = ErrorModel(), T_min: float = 0.0,

@@ -225,7 +225,7 @@ def _quantity_sign(quantity: str) -> float:
 
 
 def velocity_model(T, omega, A, C, mu, offset=0.0, T_ref=None, cutoff=RESONANT_CUTOFF,
-                   quantity="velocity"):
+                   quantity="velocity", family=None):
     """The fit model: Eqs. 7-8 of Churkin et al. (2021) with the Eq. 3 DOS at fixed-T μ.
 
     ``δv/v(T) = C [u(T) - u(T_ref)] + offset`` with ``u`` =
@@ -254,6 +254,10 @@ def velocity_model(T, omega, A, C, mu, offset=0.0, T_ref=None, cutoff=RESONANT_C
     cutoff : float
         Resonant cutoff [K] (only matters if `T_ref` is None).
     quantity : {'velocity', 'dielectric'}
+    family : DOS family, optional
+        Use the DOS ``family.dos(mu)`` instead of ``PowerLawDOS(mu, B=1)``: `mu` is then the
+        family's parameter (e.g. J0/h0 of :class:`tlspaper.dos_emulator.DOSEmulator`) and C
+        the coupling ``γ²/ρv²`` times the TLS density in the normalisation of that DOS.
 
     Returns
     -------
@@ -267,15 +271,27 @@ def velocity_model(T, omega, A, C, mu, offset=0.0, T_ref=None, cutoff=RESONANT_C
     1.0
     """
     sign = _quantity_sign(quantity)
-    dos = PowerLawDOS(mu)
+    dos = _family_dos(family, mu)
     u = velocity_shift(T, dos, omega, A, cutoff=cutoff)
     if T_ref is not None:
         u = u - velocity_shift(_positive("T_ref (K)", T_ref), dos, omega, A, cutoff=cutoff)
     return sign * C * u + offset
 
 
+def _family_dos(family, value):
+    """The DOS callable of a fit: Eq. 3 at μ = `value`, or ``family.dos(value)``."""
+    return PowerLawDOS(value) if family is None else family.dos(value)
+
+
 #: Names of the parameters of :func:`velocity_model` that :func:`fit_velocity` can fit.
 FIT_PARAMETERS = ("A", "C", "mu", "offset")
+
+
+def _parameter_names(family) -> tuple:
+    """:data:`FIT_PARAMETERS`, with "mu" replaced by the parameter of a DOS `family`."""
+    return FIT_PARAMETERS if family is None else ("A", "C", family.parameter, "offset")
+
+
 #: A fit with absolute errors warns (:class:`FitWarning`) when χ²/dof exceeds this value *and*
 #: the probability of so large a χ² for a right model with right errors is below
 #: :data:`POOR_FIT_P_VALUE` (both, so that few points with χ²/dof = 3 by chance do not warn).
@@ -335,7 +351,8 @@ class VelocityFit:
     Parameters
     ----------
     values : dict
-        Best-fit (or fixed) ``A`` [omega unit/K³], ``C``, ``mu``, ``offset``.
+        Best-fit (or fixed) ``A`` [omega unit/K³], ``C``, ``mu``, ``offset`` (with a DOS
+        `family`, its parameter, e.g. ``J0/h0``, instead of ``mu``).
     errors : dict
         1σ uncertainties (0 for fixed parameters; inf for parameters the data do not
         constrain).
@@ -364,6 +381,8 @@ class VelocityFit:
         Whether the errors were taken as absolute (then χ²/dof tests the fit).
     notes : tuple of str
         The :class:`FitWarning` messages issued by the fit.
+    family : DOS family or None
+        The DOS family of the fit (None: Eq. 3, parameter ``mu``).
     """
 
     values: dict
@@ -380,6 +399,12 @@ class VelocityFit:
     n: int = 0
     absolute_sigma: bool = True
     notes: tuple = ()
+    family: object = None
+
+    @property
+    def parameters(self) -> tuple:
+        """Names of the model parameters, in the order of :data:`FIT_PARAMETERS`."""
+        return _parameter_names(self.family)
 
     @property
     def T0(self) -> float:
@@ -412,8 +437,10 @@ class VelocityFit:
 
     def model(self, T) -> np.ndarray:
         """The fitted curve at temperatures `T` [K]."""
+        shape = self.parameters[2]
+        vals = {("mu" if p == shape else p): v for p, v in self.values.items()}
         return velocity_model(T, self.omega, T_ref=self.T_ref, cutoff=self.cutoff,
-                              quantity=self.quantity, **self.values)
+                              quantity=self.quantity, family=self.family, **vals)
 
     def report(self) -> str:
         """The fit as a table: value ± 1σ error and unit of each parameter, χ²/dof, correlations.
@@ -438,10 +465,11 @@ class VelocityFit:
         correlations: A-C -0.04, A-mu -0.97, A-offset -0.49, C-mu +0.12, ...mu-offset +0.57
         """
         what = "δv/v" if self.quantity == "velocity" else "δε/ε"
-        lines = [f"{what} fit by Eqs. 7 + 8 with the DOS of Eq. 3, {self.n} points, "
+        dos = "the DOS of Eq. 3" if self.family is None else f"the DOS {self.family!r}"
+        lines = [f"{what} fit by Eqs. 7 + 8 with {dos}, {self.n} points, "
                  f"omega = {self.omega:.6g}, T_ref = {self.T_ref:.6g} K"]
-        rows = [(p, format_value_error(self.values[p], self.errors[p]), _UNITS[p])
-                for p in FIT_PARAMETERS]
+        rows = [(p, format_value_error(self.values[p], self.errors[p]),
+                 _UNITS.get(p, "dimensionless")) for p in self.parameters]
         a, da = self.values["A"], self.errors["A"]
         dT0 = self.T0 * da / (3 * a) if math.isfinite(da) else math.inf
         rows.insert(1, ("T0 [K]", format_value_error(self.T0, dT0) if da else
@@ -468,7 +496,8 @@ class VelocityFit:
 
 
 def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma=True,
-                 T_ref=None, cutoff=RESONANT_CUTOFF, quantity="velocity") -> VelocityFit:
+                 T_ref=None, cutoff=RESONANT_CUTOFF, quantity="velocity",
+                 family=None) -> VelocityFit:
     """Least-squares fit of a δv/v(T) (or δε/ε) curve by Eqs. 7 + 8 with Eq. 3 (fixed-T μ).
 
     Free parameters: ``A`` (hence T0 = (ω/A)^(1/3)), ``C`` (= P0γ²/ρv² at 1 K), ``mu``,
@@ -502,6 +531,13 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
         :func:`tlspaper.observables.velocity_shift_resonant`).
     quantity : {'velocity', 'dielectric'}
         'dielectric' fits δε/ε = -2 × the velocity model (maximum -> minimum).
+    family : DOS family, optional
+        Fit with the DOS ``family.dos(value)`` instead of Eq. 3, e.g. a
+        :class:`tlspaper.dos_emulator.DOSEmulator` (value: J0/h0).  A family has
+        ``parameter`` (the name that replaces ``mu`` in the results and in `p0`), ``bounds``
+        (its range), ``starts`` (starting values tried: the fit starts from the one with the
+        smallest χ² after C and offset are solved linearly) and ``dos(value)``; `mu` then
+        fixes the family's parameter.
 
     Returns
     -------
@@ -539,11 +575,17 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
     _positive_array("sigma", sigma)
     omega = _positive("omega", omega)
     T_ref = float(T.min()) if T_ref is None else _positive("T_ref (K)", T_ref)
+    names = _parameter_names(family)
+    shape_name = names[2]
+    mu_lo, mu_hi = (-0.9, 2.0) if family is None else (float(b) for b in family.bounds)
     fixed = {}
     if mu is not None:
         mu = float(mu)
-        if not math.isfinite(mu) or mu <= -1:
+        if family is None and (not math.isfinite(mu) or mu <= -1):
             raise ValueError(f"mu must be a finite number > -1 (or None to fit it), got {mu}")
+        if family is not None and not mu_lo <= mu <= mu_hi:
+            raise ValueError(f"mu (the fixed {shape_name}) must lie in the family's range "
+                             f"{mu_lo:g} - {mu_hi:g}, got {mu}")
         fixed["mu"] = mu
     if A is not None:
         fixed["A"] = _positive("A", A)
@@ -554,25 +596,35 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
             f"{free}, got {T.size}"
         )
     p0 = dict(p0 or {})
-    unknown = set(p0) - set(FIT_PARAMETERS)
+    unknown = set(p0) - set(names)
     if unknown:
-        raise ValueError(f"p0 has unknown keys {sorted(unknown)}; allowed {FIT_PARAMETERS}")
+        raise ValueError(f"p0 has unknown keys {sorted(unknown)}; allowed {names}")
+    p0 = {("mu" if k == shape_name else k): v for k, v in p0.items()}
 
     grid = np.append(T, T_ref)
     evaluations = [0]
 
     def shape(logA, mu_):
         evaluations[0] += 1
-        u = velocity_shift(grid, PowerLawDOS(mu_), omega, math.exp(logA), cutoff=cutoff)
+        u = velocity_shift(grid, _family_dos(family, mu_), omega, math.exp(logA), cutoff=cutoff)
         return sign * (u[:-1] - u[-1])
 
-    # starting values: T0 at the extremum of the data, μ = 0.1, then C and offset linear
+    # starting values: T0 at the extremum of the data, μ = 0.1 (a family: the best of its
+    # starts), then C and offset linear
     t_ext = float(T[np.argmax(sign * y)])
-    start = {"A": fixed.get("A", p0.get("A", omega / t_ext**3)),
-             "mu": fixed.get("mu", p0.get("mu", 0.1))}
-    f0 = shape(math.log(start["A"]), start["mu"])
-    design = np.column_stack([f0, np.ones_like(f0)]) / sigma[:, None]
-    (c_lin, off_lin), *_ = np.linalg.lstsq(design, y / sigma, rcond=None)
+    start = {"A": fixed.get("A", p0.get("A", omega / t_ext**3))}
+
+    def linear(m):  # C and offset by linear least squares at A = start, shape parameter m
+        f0 = shape(math.log(start["A"]), m)
+        design = np.column_stack([f0, np.ones_like(f0)]) / sigma[:, None]
+        coef, *_ = np.linalg.lstsq(design, y / sigma, rcond=None)
+        return coef, float(np.sum((design @ coef - y / sigma) ** 2))
+
+    if "mu" in fixed or "mu" in p0 or family is None:
+        start["mu"] = fixed.get("mu", p0.get("mu", 0.1))
+    else:
+        start["mu"] = min(family.starts, key=lambda m: linear(m)[1])
+    (c_lin, off_lin), _ = linear(start["mu"])
     start["C"] = p0.get("C", c_lin if c_lin > 0 else 1e-4)
     start["offset"] = p0.get("offset", off_lin)
 
@@ -607,12 +659,14 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
                 cols.append(1.0 / sigma)
             else:
                 h = 1e-6 * max(1.0, abs(logA)) if p == "A" else 1e-6
+                if p == "mu" and vals["mu"] + h > mu_hi:
+                    h = -h  # a backward difference at the upper end of the range
                 la, m = (logA + h, vals["mu"]) if p == "A" else (logA, vals["mu"] + h)
                 cols.append(vals["C"] * (shape(la, m) - f) / h / sigma)
         return np.column_stack(cols)
 
-    lower = [-np.inf if p != "mu" else -0.9 for p in free]
-    upper = [np.inf if p != "mu" else 2.0 for p in free]
+    lower = [-np.inf if p != "mu" else mu_lo for p in free]
+    upper = [np.inf if p != "mu" else mu_hi for p in free]
     sol = least_squares(residuals, x0, jac=jacobian, bounds=(lower, upper), method="trf",
                         x_scale="jac", xtol=1e-10, ftol=1e-10, gtol=1e-10)
     _, vals = unpack(sol.x)
@@ -638,14 +692,18 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
         cov[loose, :] = np.nan
         cov[:, loose] = np.nan
         cov[loose, loose] = np.inf
-        names = tuple(p for p, f in zip(free, loose, strict=True) if f)
+        unconstrained = tuple(p if p != "mu" else shape_name
+                              for p, f in zip(free, loose, strict=True) if f)
         f_best = cache[sol.x.tobytes()]
         no_signal = abs(vals["C"]) * float(np.ptp(f_best)) < float(np.median(sigma))
         hint = ("the fitted TLS term C is below the noise: the data show no signal to fit"
                 if no_signal else
                 "fix some of them (mu=..., A=...) or add points around the extremum")
-        notes.append(f"parameter(s) {', '.join(names)} are not constrained by the data "
+        notes.append(f"parameter(s) {', '.join(unconstrained)} are not constrained by the data "
                      f"(errors set to inf); {hint}")
+    if "mu" in free and min(vals["mu"] - mu_lo, mu_hi - vals["mu"]) <= 1e-6 * (mu_hi - mu_lo):
+        notes.append(f"{shape_name} = {vals['mu']:.6g} is at the end of its range {mu_lo:g} - "
+                     f"{mu_hi:g}: the best fit may lie beyond it, and its error is not meaningful")
     chi2_dof = chi2 / dof if dof > 0 else math.nan
     if absolute_sigma and dof > 0 and chi2_dof > POOR_FIT_CHI2_DOF:
         from scipy.stats import chi2 as _chi2
@@ -660,13 +718,15 @@ def fit_velocity(T, y, sigma, omega, *, mu=None, A=None, p0=None, absolute_sigma
             )
     for note in notes:
         warnings.warn(note, FitWarning, stacklevel=2)
-    errors = {p: 0.0 for p in FIT_PARAMETERS}
-    errors.update({p: float(math.sqrt(cov[i, i])) for i, p in enumerate(free)})
-    values = {p: float(vals[p]) for p in FIT_PARAMETERS}
-    return VelocityFit(values=values, errors=errors, free=free, covariance=cov, chi2=chi2,
-                       dof=dof, omega=omega, T_ref=T_ref, quantity=quantity, cutoff=cutoff,
-                       evaluations=evaluations[0], n=int(T.size),
-                       absolute_sigma=bool(absolute_sigma), notes=tuple(notes))
+    rename = dict(zip(FIT_PARAMETERS, names, strict=True))
+    errors = {rename[p]: 0.0 for p in FIT_PARAMETERS}
+    errors.update({rename[p]: float(math.sqrt(cov[i, i])) for i, p in enumerate(free)})
+    values = {rename[p]: float(vals[p]) for p in FIT_PARAMETERS}
+    return VelocityFit(values=values, errors=errors, free=tuple(rename[p] for p in free),
+                       covariance=cov, chi2=chi2, dof=dof, omega=omega, T_ref=T_ref,
+                       quantity=quantity, cutoff=cutoff, evaluations=evaluations[0],
+                       n=int(T.size), absolute_sigma=bool(absolute_sigma), notes=tuple(notes),
+                       family=family)
 
 
 # --------------------------------------------------------------------------- curve files
