@@ -1194,7 +1194,9 @@ def anneal_tls_glass(glass, temperatures, sweeps: int, seed: int = 0,
         Random seed of the Monte Carlo, in [0, 2**63).
     quench : bool
         Relax the final state at T = 0 to single- and pair-flip stability (default False:
-        the thermal state at the last temperature).
+        the state at the end of the last stage, an annealed state that need not be in
+        equilibrium at that temperature: strongly coupled pairs can stay frozen in their
+        reversed orientation, since single-flip Metropolis moves cannot turn them).
 
     Returns
     -------

@@ -229,3 +229,109 @@ def test_paired_difference_cancels_common_fluctuations():
     d, e, e_ind = ext.paired_difference(a, b, lambda h: rs.hist_quantile(h, edges, 0.5))
     assert abs(d - 0.05) < 4 * e + 0.005
     assert e < e_ind / 5
+
+
+# ----------------------------------------------------------------------------- checks dataset
+
+
+def test_fixed_density_box_scales_the_sites_and_keeps_the_couplings():
+    # the same draws in a box of side L: positions scaled by L / L_AppA, u_ij unchanged, so
+    # C_ij r_ij³ is the same; the density is N / L³
+    cfg = {"N": 100, "W": 1.0, "J": 1.0, "convention": "paper"}
+    std, _ = ext._draw(cfg, np.random.default_rng(5))
+    box, _ = ext._draw({**cfg, "box": ext.FIXED_DENSITY_BOX}, np.random.default_rng(5))
+    assert box.L == pytest.approx(ext.FIXED_DENSITY_BOX)
+    assert 100 / box.L**3 == pytest.approx(1000 / mf.box_length(1000) ** 3)
+    np.testing.assert_allclose(box.positions, std.positions * box.L / std.L, rtol=1e-12)
+    np.testing.assert_array_equal(box.delta, std.delta)
+    np.testing.assert_array_equal(box.delta0, std.delta0)
+    r_std = mf.periodic_distances(std.positions, std.L)
+    r_box = mf.periodic_distances(box.positions, box.L)
+    off = ~np.eye(100, dtype=bool)
+    np.testing.assert_allclose((box.coupling * r_box**3)[off], (std.coupling * r_std**3)[off],
+                               rtol=1e-5)
+
+
+def test_quench_replay_reproduces_the_engine_and_reports_positive_pair_gains():
+    g = mf.tls_glass(80, 1.0, 1.0, np.random.default_rng(6), paper.DELTA0_RANGE)
+    J, h = mc.tls_glass_system(g)
+    a = mc.anneal_tls_glass(g, mc.tls_glass_schedule(1.0, 1.0, 0.1, stages=10), 20, seed=2)
+    tq, n1, n2 = mc.quench_state(J, h, a.result.tau)
+    replay, e_single, gains = ext._quench_steps(J, h, a.result.tau)
+    assert np.array_equal(replay, tq)
+    assert len(gains) == n2 and np.all(gains > 0)
+    e_t, e_q = ext._ising_energy(J, h, a.result.tau), ext._ising_energy(J, h, tq)
+    assert e_q <= e_single + 1e-12 <= e_t + 2e-12
+    # the single-flip stage alone: a single-flip-stable state, reached without pair moves
+    ts, n = ext._descend_singles(J, h, a.result.tau)
+    assert mc.stability(J, h, ts)[0]
+    assert ext._ising_energy(J, h, ts) == pytest.approx(e_single, abs=1e-12)
+
+
+def test_checks_solver_stores_values_per_realization_and_obeys_the_identity():
+    cfg = {"label": "x", "N": 40, "W": 1.0, "J": 1.0, "T": 0.1, "convention": "paper",
+           "sweeps": 10, "stages": 8, "top": 10.0, "rows": 4, "rate_rows": True,
+           "alt_stages": 12}
+    out = ext._solve_checks(cfg, np.random.default_rng(1), 6)
+    assert out["energy"].shape == (4,) and np.count_nonzero(out["energy"]) == 1
+    assert out["energy"][6 % 4] != 0
+    assert out["quench_flips"].shape == (4, 2)
+    assert out["lnrate_rows"].shape == (4, len(paper.LNRATE_EDGES) - 1)
+    assert out["lnrate_rows"][2].sum() == 40 and out["lnrate_rows"].sum() == 40
+    np.testing.assert_array_equal(out["lnrate_rows"][2], out["lnrate_hist"])
+    for pre in ("mf_", "", "q_", "b_", "mfq_", "avg_", "alt_"):
+        assert out[pre + "E_hist"].sum() == 40
+    assert out["quench_replayed"][2] == 1
+    # quenched states are single-flip stable: mean |Δ'| = 2 (Σ h τ / N) - 4 H / N exactly
+    for q in ("q", "mfq"):
+        e = out[f"{q}_energy"][2]
+        assert out[f"{q}_mean_abs_dp"][2] == pytest.approx(
+            2 * out[f"{q}_field_term"][2] - 4 * e, abs=1e-9)
+    assert -1 <= out["ov_ab"][2] <= 1 and 0 < out["m2"][2] <= 1
+
+
+def test_lnrate_rows_keep_realizations_apart_in_a_block_sum():
+    rng = np.random.default_rng(2)
+    E, d0 = rng.normal(size=50), np.exp(rng.uniform(-16, -2, 50))
+    rows = sum(ext._lnrate_rows(E + r, d0, 0.1, 5, r) for r in range(10, 15))
+    for r in range(10, 15):
+        np.testing.assert_array_equal(rows[r % 5], ext._hist(
+            np.log(mf.tls_relaxation_rates(E + r, d0, 0.1)), paper.LNRATE_EDGES))
+
+
+def test_bootstrap_error_of_a_mean():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=400)
+    rows = np.column_stack([x, np.ones_like(x)])
+    err = ext._bootstrap_error(lambda s: s[0] / s[1], rows, 2000, np.random.default_rng(4))
+    assert err == pytest.approx(x.std() / np.sqrt(len(x)), rel=0.1)
+
+
+def test_degenerate_estimators_flag_a_step_edge_and_spare_a_smooth_one():
+    rng = np.random.default_rng(0)
+    B = 6
+    lng = np.array([np.histogram(rng.normal(1, 1, 4000), paper.LNG_EDGES)[0] for _ in range(B)])
+    # a smooth low edge: ln λ = ln Δ0² + ln g with a broad ln g -> no estimator flagged
+    smooth = np.array([np.histogram(rng.uniform(-32, -5, 4000) + rng.normal(0, 1.5, 4000),
+                                    paper.LNRATE_EDGES)[0] for _ in range(B)])
+    assert ext.degenerate_estimators({"lnrate_hist": smooth, "lng_hist": lng}) == {}
+    # a step at -29.24 (every g >= 2T): the low levels are pinned to the lowest populated bin
+    step = np.array([np.histogram(np.maximum(rng.uniform(-32, -5, 4000), -29.24),
+                                  paper.LNRATE_EDGES)[0] for _ in range(B)])
+    flagged = ext.degenerate_estimators({"lnrate_hist": step, "lng_hist": lng})
+    assert "ln λ_min(0.1)" in flagged and "pinned" in flagged["ln λ_min(0.1)"]
+    assert not any(k.startswith("ln q") for k in flagged)
+
+
+def test_checks_spec_configurations():
+    spec = ext.DATASETS[ext.CHECKS]
+    main = {c["label"]: c for c in ext.DATASETS["tls_glass_mc.npz"].configs}
+    for c in spec.configs:
+        assert c["rows"] == spec.block
+        if "box" in c:
+            assert c["N"] == 100 and c["box"] == pytest.approx((100 * 729 / 1000) ** (1 / 3))
+        else:
+            m = main[c["label"]]
+            assert all(c[k] == m[k] for k in ("N", "W", "J", "T", "convention", "sweeps",
+                                               "stages", "top"))
+    assert sum(bool(c.get("rate_rows")) for c in spec.configs) == 1
