@@ -14,10 +14,12 @@ __all__ = [
     "COARSE_EDGES",
     "INTERPOLATIONS",
     "MAX_STAGE_RATIO",
+    "TEMPERATURE_INTERPOLATIONS",
     "VARIABLES",
     "DOSEmulator",
     "EmulatedDOS",
     "LeaveOneOut",
+    "block_correlation",
     "leave_one_out",
     "replica_spread",
 ]
@@ -32,6 +34,10 @@ __all__ = [
 INTERPOLATIONS = ("cubic", "linear")
 #: Variable in which the scan is interpolated: J0/h0 itself or its logarithm.
 VARIABLES = ("log", "linear")
+#: How the emulated DOS is interpolated between two annealing stages at fixed E: linearly in
+#: ln T (the default), linearly in T, or the nearest stage in ln T (a deliberately cruder
+#: alternative, for the systematic error of this step).
+TEMPERATURE_INTERPOLATIONS = ("log", "linear", "nearest")
 #: Largest ratio of two neighbouring annealing stages between which the emulated DOS is
 #: interpolated in temperature (the book's schedule steps by at most 1.5 below 30 K).
 MAX_STAGE_RATIO = 1.6
@@ -57,14 +63,22 @@ def _temperature(T) -> float:
     return positive("temperature T", T, unit="K")
 
 
+def _check_t_interpolation(value: str) -> str:
+    if value not in TEMPERATURE_INTERPOLATIONS:
+        raise ValueError(f"temperature_interpolation must be one of {TEMPERATURE_INTERPOLATIONS},"
+                         f" got {value!r}")
+    return value
+
+
 class EmulatedDOS(TabulatedDOS):
     """The emulated DOS at one J0/h0, a callable ``dos(T, E)`` [1/K] like :class:`TabulatedDOS`.
 
     At a stage temperature it is the interpolated table of that stage (linear in E between
     bin centres, zero above the last edge, as :class:`TabulatedDOS`).  Between two
     neighbouring stages whose ratio is at most :data:`MAX_STAGE_RATIO` it is interpolated
-    linearly in ln T at fixed E (a choice: the simulated DOS changes shape with T, and the
-    book measures the error of this step against a left-out stage); elsewhere a ValueError.
+    at fixed E, by default linearly in ln T (a choice: the simulated DOS changes shape with
+    T, and the book measures the error of this step against a left-out stage and by the other
+    :data:`TEMPERATURE_INTERPOLATIONS`); elsewhere a ValueError.
 
     Parameters
     ----------
@@ -80,11 +94,18 @@ class EmulatedDOS(TabulatedDOS):
         Largest ratio of neighbouring stages interpolated between (default
         :data:`MAX_STAGE_RATIO`; larger only to measure the interpolation error by leaving a
         stage out).
+    temperature_interpolation : {'log', 'linear', 'nearest'}
+        Between two stages: linear in ln T (default), linear in T, or the nearest stage in
+        ln T (:data:`TEMPERATURE_INTERPOLATIONS`).
 
     Examples
     --------
     >>> d = EmulatedDOS([0.1, 0.15], [0.0, 1.0, 2.0], [[0.2, 0.3], [0.4, 0.1]], ratio=0.2)
     >>> round(float(d((0.1 * 0.15) ** 0.5, 0.5)), 6)    # half way in ln T between the stages
+    0.3
+    >>> lin = EmulatedDOS([0.1, 0.15], [0.0, 1.0, 2.0], [[0.2, 0.3], [0.4, 0.1]], ratio=0.2,
+    ...                   temperature_interpolation="linear")
+    >>> round(float(lin(0.125, 0.5)), 6)                 # half way in T
     0.3
     >>> d(0.5, 0.5)
     Traceback (most recent call last):
@@ -93,10 +114,11 @@ class EmulatedDOS(TabulatedDOS):
     """
 
     def __init__(self, temperatures, edges, density, ratio: float,
-                 max_stage_ratio: float = MAX_STAGE_RATIO):
+                 max_stage_ratio: float = MAX_STAGE_RATIO, temperature_interpolation: str = "log"):
         super().__init__(temperatures, edges, density)
         self.ratio = float(ratio)
         self.max_stage_ratio = positive("max_stage_ratio", max_stage_ratio)
+        self.temperature_interpolation = _check_t_interpolation(temperature_interpolation)
         order = np.argsort(self.temperatures)
         self._ln_t = np.log(self.temperatures[order])
         self._rows = self.density[order]
@@ -123,7 +145,13 @@ class EmulatedDOS(TabulatedDOS):
             raise ValueError(f"T = {T:g} K lies between the stages {math.exp(self._ln_t[i - 1]):g}"
                              f" and {math.exp(self._ln_t[i]):g} K, too far apart (ratio > "
                              f"{self.max_stage_ratio:g}) to interpolate; use a stage temperature")
-        w = (x - self._ln_t[i - 1]) / gap
+        if self.temperature_interpolation == "linear":
+            lo, hi = math.exp(self._ln_t[i - 1]), math.exp(self._ln_t[i])
+            w = (T - lo) / (hi - lo)
+        else:
+            w = (x - self._ln_t[i - 1]) / gap
+            if self.temperature_interpolation == "nearest":
+                w = float(w >= 0.5)
         return (1.0 - w) * self._rows[i - 1] + w * self._rows[i]
 
     def __call__(self, T, E):
@@ -171,6 +199,8 @@ class DOSEmulator:
         `temperatures`, ``n_tls`` (TLSs per realization); without it there are no errors.
     names : sequence of str, optional
         Dataset names (for messages and plots).
+    temperature_interpolation : {'log', 'linear', 'nearest'}
+        Interpolation of the emulated DOS between stages (:class:`EmulatedDOS`).
 
     Examples
     --------
@@ -187,7 +217,8 @@ class DOSEmulator:
     parameter = "J0/h0"
 
     def __init__(self, ratios, temperatures, edges, density, interpolation: str = "cubic",
-                 variable: str = "log", blocks: dict | None = None, names=None):
+                 variable: str = "log", blocks: dict | None = None, names=None,
+                 temperature_interpolation: str = "log"):
         self.ratios = np.asarray(ratios, dtype=float)
         if self.ratios.ndim != 1 or self.ratios.size < 2 or np.any(~np.isfinite(self.ratios)):
             raise ValueError(f"ratios (J0/h0) must be a 1-D array of at least 2 finite values, "
@@ -211,6 +242,7 @@ class DOSEmulator:
             raise ValueError(f"density has shape {self.density.shape}, expected (len(ratios), "
                              f"len(temperatures), len(edges) - 1) = {shape}")
         self.interpolation, self.variable = interpolation, variable
+        self.temperature_interpolation = _check_t_interpolation(temperature_interpolation)
         self.blocks = blocks
         self.names = tuple(names) if names is not None else tuple(
             f"J0/h0 = {r:g}" for r in self.ratios)
@@ -272,9 +304,9 @@ class DOSEmulator:
         return cls(ratios, first.temperatures, first.edges, [d.density for d in sims],
                    interpolation, variable, blocks, names=[d.name for d in sims])
 
-    def with_scheme(self, interpolation: str | None = None,
-                    variable: str | None = None) -> DOSEmulator:
-        """The same scan under another interpolation scheme or variable.
+    def with_scheme(self, interpolation: str | None = None, variable: str | None = None,
+                    temperature_interpolation: str | None = None) -> DOSEmulator:
+        """The same scan under another interpolation scheme, variable or T interpolation.
 
         Examples
         --------
@@ -282,10 +314,13 @@ class DOSEmulator:
         ...                   interpolation="linear")
         >>> emu.with_scheme(variable="linear").variable
         'linear'
+        >>> emu.with_scheme(temperature_interpolation="nearest").temperature_interpolation
+        'nearest'
         """
         return DOSEmulator(self.ratios, self.temperatures, self.edges, self.density,
                            interpolation or self.interpolation, variable or self.variable,
-                           self.blocks, self.names)
+                           self.blocks, self.names,
+                           temperature_interpolation or self.temperature_interpolation)
 
     def without(self, index: int) -> DOSEmulator:
         """The emulator of the scan with point `index` left out (for leave-one-out checks).
@@ -307,7 +342,8 @@ class DOSEmulator:
                       "realizations": self.blocks["realizations"][keep]}
         return DOSEmulator(self.ratios[keep], self.temperatures, self.edges,
                            self.density[keep], self.interpolation, self.variable, blocks,
-                           [n for n, k in zip(self.names, keep, strict=True) if k])
+                           [n for n, k in zip(self.names, keep, strict=True) if k],
+                           self.temperature_interpolation)
 
     # ------------------------------------------------------------------ the emulated DOS
     def _x(self, r):
@@ -362,15 +398,18 @@ class DOSEmulator:
         >>> round(float(emu.dos(0.15)(0.5, 0.2)), 6)
         0.2
         """
-        return EmulatedDOS(self.temperatures, self.edges, self.table(ratio), ratio)
+        return EmulatedDOS(self.temperatures, self.edges, self.table(ratio), ratio,
+                           temperature_interpolation=self.temperature_interpolation)
 
     def __call__(self, T, E, ratio):
         """n(T, E; J0/h0) [1/K]: :meth:`dos` at `ratio`, called at (T [K], E [K])."""
         return self.dos(ratio)(T, E)
 
     def __repr__(self) -> str:
+        t = ("" if self.temperature_interpolation == "log" else
+             f", {self.temperature_interpolation} in T between stages")
         return (f"DOSEmulator({self.ratios.size} scan points, J0/h0 = {self.bounds[0]:g} - "
-                f"{self.bounds[1]:g}, {self.interpolation} in {self.variable} J0/h0)")
+                f"{self.bounds[1]:g}, {self.interpolation} in {self.variable} J0/h0{t})")
 
     # ------------------------------------------------------------------ statistics
     def _blocks(self):
@@ -458,7 +497,8 @@ class DOSEmulator:
             density = self.density.copy()
             density[:, stages, :n_low] = c / (2.0 * b["n_tls"] * r[:, None, None] * width)
             yield DOSEmulator(self.ratios, self.temperatures, self.edges, density,
-                              self.interpolation, self.variable, None, self.names)
+                              self.interpolation, self.variable, None, self.names,
+                              self.temperature_interpolation)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -482,6 +522,9 @@ class LeaveOneOut:
         every dataset together).
     interpolation, variable : str
         The scheme used.
+    replicates : numpy.ndarray, shape (n_blocks, ns, nc)
+        The leave-one-block-out replicates of ``predicted - own`` [1/K], from which `error`
+        and the covariance of any combination of cells (:meth:`stage_averaged`) follow.
     """
 
     ratio: float
@@ -493,6 +536,7 @@ class LeaveOneOut:
     error: np.ndarray
     interpolation: str
     variable: str
+    replicates: np.ndarray | None = None
 
     @property
     def z(self) -> np.ndarray:
@@ -514,6 +558,97 @@ class LeaveOneOut:
         """Largest |z| over all stages and bins."""
         return float(np.max(np.abs(self.z)))
 
+    def stage_averaged(self) -> dict:
+        """A test of the residual averaged over the stages, bin by bin, with its covariance.
+
+        The cells of one bin at different stages share their realizations, so a bias of
+        about 1σ per cell, coherent over the stages, is invisible cell by cell.  Here the
+        difference ``predicted - own`` is averaged over the stages in each bin of |E|; the
+        covariance of the averages between bins is the jackknife covariance of
+        :attr:`replicates`; and ``T² = dᵀ Σ⁻¹ d`` is referred to Hotelling's distribution for
+        a covariance estimated from ``n_blocks`` replicates,
+        ``T² (n − p) / (p (n − 1)) ~ F(p, n − p)`` (p the number of bins with a non-zero
+        variance).
+
+        Returns
+        -------
+        dict
+            ``difference`` (nc,) the stage-averaged ``predicted - own`` [1/K]; ``z`` (nc,)
+            each bin's average over its own jackknife error (dimensionless); ``t2`` (T²),
+            ``dof`` (p), ``p_value`` (of the F distribution above).
+
+        Examples
+        --------
+        >>> reps = np.random.default_rng(0).normal(size=(50, 3, 2)) / np.sqrt(49)
+        >>> loo = LeaveOneOut(0.2, "x", np.ones(3), np.arange(3.0), np.zeros((3, 2)),
+        ...                   np.zeros((3, 2)), np.ones((3, 2)), "cubic", "log", reps)
+        >>> out = loo.stage_averaged()
+        >>> out["dof"], float(out["t2"]), float(out["p_value"])
+        (2, 0.0, 1.0)
+        """
+        if self.replicates is None:
+            raise ValueError("this LeaveOneOut has no jackknife replicates (stage_averaged "
+                             "needs them)")
+        nb = self.replicates.shape[0]
+        d = np.mean(self.predicted - self.own, axis=0)
+        reps = self.replicates.mean(axis=1)  # (nb, nc)
+        dev = reps - reps.mean(axis=0)
+        cov = (nb - 1) / nb * dev.T @ dev
+        var = np.diag(cov)
+        keep = var > 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            z = np.where(keep, d / np.sqrt(var), np.nan)
+        p = int(keep.sum())
+        if not 0 < p < nb:
+            raise ValueError(f"{p} bins with a variance for {nb} jackknife replicates: the "
+                             "covariance cannot be inverted (use fewer bins)")
+        t2 = float(d[keep] @ np.linalg.solve(cov[np.ix_(keep, keep)], d[keep]))
+        from scipy.stats import f as f_dist
+
+        p_value = float(f_dist.sf(t2 * (nb - p) / (p * (nb - 1)), p, nb - p))
+        return {"difference": d, "z": z, "t2": t2, "dof": p, "p_value": p_value}
+
+
+def _coarse(emulator: DOSEmulator, edges):
+    """Block counts of `emulator` summed into coarse bins of |E| (`edges` [K] moved to the
+    nearest histogram edges): counts (nJ, nb, ns, nc), realizations (nJ, nb), the histogram-edge
+    indices, and the density factor 1/(2 n_tls width) per coarse bin."""
+    b = emulator._blocks()
+    counts, reals = b["counts"].astype(float), b["realizations"].astype(float)
+    n_low = counts.shape[-1]
+    want = np.asarray(edges, dtype=float)
+    if want.ndim != 1 or want.size < 2 or np.any(np.diff(want) <= 0):
+        raise ValueError("edges must be a 1-D increasing array of at least 2 energies [K]")
+    if want[-1] > emulator.edges[n_low] * (1 + 1e-9) or want[0] < 0:
+        raise ValueError(f"edges must lie in 0 - {emulator.edges[n_low]:.4g} K (the block "
+                         f"histograms), got {want[0]:g} - {want[-1]:g} K")
+    idx = np.unique(np.clip(np.searchsorted(emulator.edges, want), 0, n_low))
+    if idx.size < 2:
+        raise ValueError("edges select fewer than one histogram bin")
+    cum = np.concatenate([np.zeros(counts.shape[:3] + (1,)), np.cumsum(counts, axis=-1)],
+                         axis=-1)
+    coarse = np.diff(cum[..., idx], axis=-1)  # (nJ, nb, ns, nc)
+    factor = 1.0 / (2.0 * b["n_tls"] * np.diff(emulator.edges[idx]))
+    return coarse, reals, idx, factor
+
+
+def _jackknife(coarse, reals, factor, combine):
+    """`combine(density)` of the full data and of each leave-one-block-out replicate;
+    density has shape (nJ, ns, nc)."""
+    def density(c, r):
+        return c * factor / r[:, None, None]
+
+    total_c, total_r = coarse.sum(axis=1), reals.sum(axis=1)
+    full = combine(density(total_c, total_r))
+    reps = np.stack([combine(density(total_c - coarse[:, j], total_r - reals[:, j]))
+                     for j in range(coarse.shape[1])])
+    return full, reps
+
+
+def _jack_error(reps):
+    nb = reps.shape[0]
+    return np.sqrt((nb - 1) / nb * np.sum((reps - reps.mean(axis=0)) ** 2, axis=0))
+
 
 def leave_one_out(emulator: DOSEmulator, index: int, edges=COARSE_EDGES) -> LeaveOneOut:
     """Predict scan point `index` from the others and compare it with its own data.
@@ -522,7 +657,10 @@ def leave_one_out(emulator: DOSEmulator, index: int, edges=COARSE_EDGES) -> Leav
     predicted and the own density are compared on coarse bins of |E| (`edges`, moved to the
     nearest histogram edges inside the block histograms) at every stage that has block
     histograms.  The error of the difference is the jackknife over the blocks shared by all
-    datasets, which keeps the strong correlation of datasets that share their disorder.
+    datasets (the same block deleted from every dataset, which keeps whatever correlation
+    their common disorder gives; :func:`block_correlation` measures it).  Leaving a point out
+    doubles the gap the interpolation bridges there, so the check is conservative for the
+    scan in use.
 
     Parameters
     ----------
@@ -543,50 +681,80 @@ def leave_one_out(emulator: DOSEmulator, index: int, edges=COARSE_EDGES) -> Leav
     >>> emu = DOSEmulator.from_datasets(["dos_mc_L8_J1K.npz", "dos_mc_L8_J2K.npz",
     ...                                  "dos_mc_L8_J3K.npz"], interpolation="linear")
     >>> loo = leave_one_out(emu, 1)
-    >>> loo.ratio, loo.z.shape
-    (0.2, (16, 10))
+    >>> loo.ratio, loo.z.shape, loo.replicates.shape
+    (0.2, (16, 10), (100, 16, 10))
     """
     b = emulator._blocks()
     index = positive_int("index", index, 0)
     if not 0 < index < emulator.ratios.size - 1:
         raise ValueError(f"index must be an interior scan point, 1 - {emulator.ratios.size - 2}"
                          f" (the ends would be extrapolated), got {index}")
-    counts, reals = b["counts"].astype(float), b["realizations"].astype(float)
-    n_low = counts.shape[-1]
-    want = np.asarray(edges, dtype=float)
-    if want.ndim != 1 or want.size < 2 or np.any(np.diff(want) <= 0):
-        raise ValueError("edges must be a 1-D increasing array of at least 2 energies [K]")
-    if want[-1] > emulator.edges[n_low] * (1 + 1e-9) or want[0] < 0:
-        raise ValueError(f"edges must lie in 0 - {emulator.edges[n_low]:.4g} K (the block "
-                         f"histograms), got {want[0]:g} - {want[-1]:g} K")
-    idx = np.unique(np.clip(np.searchsorted(emulator.edges, want), 0, n_low))
-    if idx.size < 2:
-        raise ValueError("edges select fewer than one histogram bin")
-    cum = np.concatenate([np.zeros(counts.shape[:3] + (1,)), np.cumsum(counts, axis=-1)],
-                         axis=-1)
-    coarse = np.diff(cum[..., idx], axis=-1)  # (nJ, nb, ns, nc)
-    width = np.diff(emulator.edges[idx])
-    exposure = 2.0 * b["n_tls"]
+    coarse, reals, idx, factor = _coarse(emulator, edges)
     rest = emulator.without(index)
     v = np.zeros(emulator.ratios.size)
     v[np.arange(emulator.ratios.size) != index] = rest.weights(emulator.ratios[index])
-    v_own = np.zeros(emulator.ratios.size)
-    v_own[index] = 1.0
+    v[index] -= 1.0  # predicted minus own
 
-    def both(c, r):
-        dens = c / (exposure * r[:, None, None] * width)
-        return np.tensordot(v, dens, axes=1), np.tensordot(v_own, dens, axes=1)
-
-    pred, own = both(coarse.sum(axis=1), reals.sum(axis=1))
-    nb = coarse.shape[1]
-    diffs = np.empty((nb,) + pred.shape)
-    for j in range(nb):
-        p, o = both(coarse.sum(axis=1) - coarse[:, j], reals.sum(axis=1) - reals[:, j])
-        diffs[j] = p - o
-    err = np.sqrt((nb - 1) / nb * np.sum((diffs - diffs.mean(axis=0)) ** 2, axis=0))
+    dens = coarse.sum(axis=1) * factor / reals.sum(axis=1)[:, None, None]
+    own = dens[index]
+    pred = np.tensordot(v, dens, axes=1) + own
+    _, diffs = _jackknife(coarse, reals, factor, lambda d: np.tensordot(v, d, axes=1))
     return LeaveOneOut(float(emulator.ratios[index]), emulator.names[index],
-                       emulator.temperatures[b["stages"]], emulator.edges[idx], pred, own, err,
-                       emulator.interpolation, emulator.variable)
+                       emulator.temperatures[b["stages"]], emulator.edges[idx], pred, own,
+                       _jack_error(diffs), emulator.interpolation, emulator.variable, diffs)
+
+
+def block_correlation(emulator: DOSEmulator, i: int, j: int, edges=COARSE_EDGES) -> dict:
+    """How strongly two datasets of the scan are correlated through their common disorder.
+
+    The datasets of a scan share their disorder realization by realization (common random
+    numbers).  This measures what that buys: per stage and coarse bin of |E| (as
+    :func:`leave_one_out`), the correlation of the leave-one-block-out replicates of the two
+    densities, and the error of their difference relative to the errors added in quadrature
+    (one for independent datasets, below one for positively correlated ones).
+
+    Parameters
+    ----------
+    emulator : DOSEmulator
+        With block histograms.
+    i, j : int
+        Two scan points (indices).
+    edges : array_like
+        Coarse bins of |E| [K].
+
+    Returns
+    -------
+    dict
+        ``correlation`` and ``ratio`` (σ(n_i − n_j)/√(σ_i² + σ_j²)), both (ns, nc) and
+        dimensionless; ``temperatures`` (ns,) [K]; ``edges`` (nc + 1,) [K].
+
+    Examples
+    --------
+    >>> emu = DOSEmulator.from_datasets(["dos_mc_L8_J1K.npz", "dos_mc_L8_J2K.npz"],
+    ...                                 interpolation="linear")
+    >>> out = block_correlation(emu, 0, 1)
+    >>> out["correlation"].shape, bool(np.all(np.abs(out["correlation"]) <= 1))
+    ((16, 10), True)
+    """
+    b = emulator._blocks()
+    n = emulator.ratios.size
+    for name, k in (("i", i), ("j", j)):
+        k = positive_int(name, k, 0)
+        if k >= n:
+            raise ValueError(f"{name} must be < {n} (scan points), got {k}")
+    if i == j:
+        raise ValueError(f"i and j must be two different scan points, got {i} twice")
+    coarse, reals, idx, factor = _coarse(emulator, edges)
+    _, reps = _jackknife(coarse, reals, factor, lambda dens: dens[[i, j]])  # (nb, 2, ns, nc)
+    dev = reps - reps.mean(axis=0)
+    var_i, var_j = np.sum(dev[:, 0] ** 2, axis=0), np.sum(dev[:, 1] ** 2, axis=0)
+    cov = np.sum(dev[:, 0] * dev[:, 1], axis=0)
+    var_d = np.sum((dev[:, 0] - dev[:, 1]) ** 2, axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = cov / np.sqrt(var_i * var_j)
+        ratio = np.sqrt(var_d / (var_i + var_j))
+    return {"correlation": corr, "ratio": ratio,
+            "temperatures": emulator.temperatures[b["stages"]], "edges": emulator.edges[idx]}
 
 
 def replica_spread(fit, emulator: DOSEmulator, n: int, seed: int) -> dict[str, np.ndarray]:

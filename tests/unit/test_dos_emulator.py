@@ -75,6 +75,24 @@ def test_temperature_interpolation_between_stages(real):
     np.testing.assert_allclose(dos(T, E), expected, rtol=1e-12)
 
 
+def test_other_temperature_interpolations(real):
+    E = np.array([0.01, 0.1, 1.0])
+    lo, hi = 0.1, 0.14
+    for kind, w in (("linear", 0.5), ("nearest", 1.0)):
+        emu = real.with_scheme(temperature_interpolation=kind)
+        dos = emu.dos(0.25)
+        assert dos.temperature_interpolation == kind
+        T = lo + 0.5 * (hi - lo) if kind == "linear" else 0.9 * hi + 0.1 * lo  # nearer to hi
+        expected = (1 - w) * dos(lo, E) + w * dos(hi, E)
+        np.testing.assert_allclose(dos(T, E), expected, rtol=1e-12)
+        # the setting survives the derived emulators
+        assert emu.without(1).temperature_interpolation == kind
+        assert next(emu.replicas(1, seed=0)).temperature_interpolation == kind
+        assert emu.with_scheme("linear").temperature_interpolation == kind
+    with pytest.raises(ValueError, match="temperature_interpolation must be one of"):
+        real.with_scheme(temperature_interpolation="cubic")
+
+
 # ------------------------------------------------------------------------- known families
 @pytest.mark.parametrize("interpolation", de.INTERPOLATIONS)
 def test_family_linear_in_ratio_is_exact(interpolation):
@@ -134,6 +152,60 @@ def test_leave_one_out_of_a_linear_family_has_zero_residual():
     loo = de.leave_one_out(emu, 1, edges=[0.0, 0.5, 1.0, 2.0])
     np.testing.assert_allclose(loo.predicted, loo.own, rtol=1e-12)
     assert loo.predicted.shape == (len(STAGES), 3) and np.all(loo.error < 1e-12 * loo.own)
+
+
+def linear_noisy(seed, bias=0.0):
+    """Poisson block histograms of a family linear in J0/h0 (so linear interpolation is exact
+    in expectation); `bias` scales the expected counts of the middle point in one bin of |E|
+    at every stage (a coherent error of the interpolation)."""
+    ratios = np.array([0.1, 0.2, 0.3])
+    dens = np.array([[(1 - r) * gaussian_family(0.0, T) + r * gaussian_family(0.4, T)
+                      for T in STAGES] for r in ratios])
+    dens[1, :, 3] *= 1.0 + bias
+    rng = np.random.default_rng(seed)
+    width, n_tls, per_block, n_blocks = np.diff(EDGES), 1000, 20, 50
+    mean = 2.0 * n_tls * per_block * dens * width
+    counts = rng.poisson(mean[:, None], size=(3, n_blocks) + dens.shape[1:])
+    blocks = {"counts": counts, "realizations": np.full((3, n_blocks), per_block),
+              "stages": np.arange(len(STAGES)), "n_tls": n_tls}
+    table = counts.sum(axis=1) / (2.0 * n_tls * per_block * n_blocks * width)
+    return de.DOSEmulator(ratios, STAGES, EDGES, table, "linear", "linear", blocks)
+
+
+def test_stage_averaged_test_is_calibrated_and_sees_a_coherent_bias():
+    """Without bias the stage-averaged p-values are not small more often than they should be;
+    a bias of 10 % in one bin, coherent over the stages, is found."""
+    edges = [0.0, 0.2, 0.4, 0.6, 1.0, 2.0]
+    p = [de.leave_one_out(linear_noisy(seed), 1, edges).stage_averaged()["p_value"]
+         for seed in range(30)]
+    assert np.mean(np.array(p) < 0.05) < 0.2 and np.median(p) > 0.2
+    loo = de.leave_one_out(linear_noisy(1, bias=0.1), 1, edges)
+    out = loo.stage_averaged()
+    assert out["dof"] == 5 and out["p_value"] < 1e-3
+    assert int(np.argmax(np.abs(out["z"]))) == 1  # the bin 0.2 - 0.4 K holds the biased bin
+    with pytest.raises(ValueError, match="no jackknife replicates"):
+        de.LeaveOneOut(*[getattr(loo, f) for f in ("ratio", "name", "temperatures", "edges",
+                                                   "predicted", "own", "error",
+                                                   "interpolation", "variable")]
+                       ).stage_averaged()
+
+
+def test_block_correlation_of_shared_and_independent_blocks():
+    emu = linear_noisy(3)
+    same = emu.blocks["counts"].copy()
+    same[1] = same[0]  # point 1 a copy of point 0: fully correlated, difference without error
+    twin = de.DOSEmulator(emu.ratios, emu.temperatures, emu.edges, emu.density, "linear",
+                          "linear", {**emu.blocks, "counts": same})
+    b = de.block_correlation(twin, 0, 1, [0.0, 0.5, 1.0, 2.0])
+    np.testing.assert_allclose(b["correlation"], 1.0, rtol=1e-12)
+    np.testing.assert_allclose(b["ratio"], 0.0, atol=1e-7)
+    b = de.block_correlation(emu, 0, 2, [0.0, 0.5, 1.0, 2.0])
+    assert abs(np.median(b["correlation"])) < 0.3
+    assert 0.8 < np.median(b["ratio"]) < 1.2
+    with pytest.raises(ValueError, match="two different scan points"):
+        de.block_correlation(emu, 1, 1)
+    with pytest.raises(ValueError, match="j must be < 3"):
+        de.block_correlation(emu, 0, 3)
 
 
 def test_leave_one_out_of_real_scan(real):
@@ -255,3 +327,45 @@ def test_new_scan_files_match_their_specs():
         assert acc.realizations == spec.realizations == jh_fit.NEW_REALIZATIONS
     ratios = [J0 / 10.0 for J0 in jh_fit.SCAN_DATASETS]
     assert ratios == sorted(ratios) and len(ratios) == 10
+
+
+# ------------------------------------------------------------------------- jh_fit helpers
+def test_profile_interval_band_and_finite_size_helpers():
+    from tlspaper.papers.beyond import jh_fit
+
+    def chi2(r):  # a parabola of width 0.02 about 0.1, minimum 3
+        return 3.0 + ((r - 0.1) / 0.02) ** 2
+
+    iv = jh_fit._profile_interval(chi2, 0.1, 3.0, (0.03, 0.5))
+    assert iv["low"] == pytest.approx(0.08, abs=1e-4)
+    assert iv["high"] == pytest.approx(0.12, abs=1e-4)
+    assert not (iv["low_open"] or iv["high_open"])
+    iv = jh_fit._profile_interval(chi2, 0.1, 3.0, (0.09, 0.5))  # the low side hits the end
+    assert iv["low_open"] and iv["low"] == 0.09
+    assert jh_fit._finite_size({2.0: (0.21, 0.2), 3.0: (0.33, 0.3)}) == pytest.approx(0.1)
+    band = jh_fit._band({"a": {"values": [0.16, 0.15], "finite_size": 0.1},
+                         "b": {"values": [0.14], "finite_size": -0.5}})
+    assert band["choices"] == pytest.approx((0.14, 0.16))
+    assert band["total"] == pytest.approx((0.15 / 1.1, 0.28))
+    assert jh_fit._birge(0.002, 4.0) == pytest.approx(0.004)
+    assert jh_fit._birge(0.002, 0.5) == pytest.approx(0.002)
+
+
+def test_one_step_refit_of_a_velocity_fit_matches_a_full_refit(real):
+    """The Gauss-Newton step used for the emulator replicas of the velocity fits lands where a
+    full refit does, for a replica-sized change of the DOS."""
+    from tlspaper.papers.beyond import jh_fit
+
+    omega, A = 2 * np.pi * 90e3, 2 * np.pi * 9.4e6
+    T = np.geomspace(0.03, 1.0, 20)
+    y = vf.velocity_model(T, omega, A, 0.02, 0.23, T_ref=T[0], family=real)
+    y = y + np.random.default_rng(7).normal(0.0, 2e-6, T.size)
+    sigma = np.full(T.size, 2e-6)
+    fit = vf.fit_velocity(T, y, sigma, omega, family=real)
+    step = jh_fit._gauss_newton(fit, T, y, sigma)
+    assert step(real) == pytest.approx(fit.values["J0/h0"], abs=1e-5)  # already the minimum
+    start = {k: v for k, v in fit.values.items() if k != "offset"}
+    for rep in real.replicas(2, seed=4):
+        refit = vf.fit_velocity(T, y, sigma, omega, family=rep, p0=start).values["J0/h0"]
+        assert abs(refit - fit.values["J0/h0"]) > 5e-4  # the replica does move the fit
+        assert step(rep) == pytest.approx(refit, abs=1e-4)
