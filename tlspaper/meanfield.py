@@ -997,6 +997,40 @@ class TLSRelaxation:
         """
         return np.abs(self.dsigma).sum(axis=1) / np.abs(self.dsigma0).sum()
 
+    def weighted_sum(self, weights) -> np.ndarray:
+        """Σ_i w_i δσ_i(t) / Σ_i w_i δσ_i(0): a signed observable of the deviation.
+
+        With w_i = sgn(Δ'_i) and the initial state of a heating (δσ_i(0) ∝ sgn Δ'_i) this is
+        the plain sum Σ_i c_i e^(-λ_i t) of Eq. 15 with c_i > 0; with w_i = Δ'_i it is the
+        energy of the deviation to first order, Σ_i Δ'_i δσ_i (Δ'_i = ∂H/∂σ_i). Unlike
+        :meth:`norm`, deviations of opposite sign cancel.
+
+        Parameters
+        ----------
+        weights : array_like, shape (N,)
+            w_i, with Σ_i w_i δσ_i(0) ≠ 0.
+
+        Returns
+        -------
+        numpy.ndarray, shape (M,)
+            Dimensionless; NaN after a divergence.
+
+        Examples
+        --------
+        >>> r = TLSRelaxation(np.array([1.0]), np.array([[0.5, -0.1]]), np.array([1.0, 1.0]),
+        ...                   "diagonal", True, "")
+        >>> r.weighted_sum([1.0, 1.0]).tolist(), r.weighted_sum([2.0, 0.0]).tolist()
+        ([0.2], [0.5])
+        """
+        w = np.asarray(weights, dtype=float)
+        if w.shape != self.dsigma0.shape or not np.all(np.isfinite(w)):
+            raise ValueError(f"weights must be {self.dsigma0.size} finite values, got shape "
+                             f"{w.shape}")
+        d = float(w @ self.dsigma0)
+        if d == 0:
+            raise ValueError("weights give Σ_i w_i δσ_i(0) = 0: the ratio is undefined")
+        return (self.dsigma @ w) / d
+
     def effective_rates(self, level: float = math.exp(-1)) -> np.ndarray:
         """Effective rate of each TLS: 1/t at which |δσ_i| first falls to `level` × |δσ_i(0)|.
 

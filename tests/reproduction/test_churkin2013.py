@@ -148,3 +148,31 @@ def test_generate_unknown_name_and_registering(tmp_path, monkeypatch):
     assert "meanfield_eg_size.npz" in data.registry()
     (first, *_), meta = _runs.load(path)
     assert meta["block"] == 1 and first["E_hist"].shape == (1, len(paper.E_EDGES) - 1)
+
+
+def test_the_n10000_datasets_hold_the_papers_counts():
+    # Figs. 1, 3 (TLS) and 8 (EG) at N = 10^4 with the paper's realization counts
+    counts = {c["label"]: (c["N"], c["realizations"])
+              for name in ("meanfield_tls_N10000.npz", "meanfield_eg_N10000.npz")
+              for c in _runs.load(name)[0]}
+    for label in ("fig1", "fig3", "fig8"):
+        assert counts[label] == (10000, paper.PAPER_COUNTS[label]), label
+    assert paper.FIG3_RATES == ("meanfield_tls_N10000.npz", "fig3")
+
+
+def test_tg_size_cell_to_n10000_follows_the_rule(rows):
+    size_row = next(r for r in rows if r.quantity.startswith("TG system size"))
+    for conv in mf.CONVENTIONS:
+        t = paper.tg_size_large(conv)
+        assert t["labels"] == ("N=1000", "N=10000")
+        cfgs = [paper.find_config(*pair) for pair in paper.TG_SIZE_LARGE[conv]]
+        assert [c["N"] for c in cfgs] == [1000, 10000]
+        # same W, J, T and density convention at both ends: only N changes
+        for key in ("W", "J", "T"):
+            assert cfgs[0][key] == cfgs[1][key], key
+        assert {c.get("convention", mf.DEFAULT_CONVENTION) for c in cfgs} == {conv}
+        z = np.array([s.z for s in t["shifts"]])
+        assert t["sign"] == (1 if np.all(z >= 3) else -1 if np.all(z <= -3) else 0)
+        assert "1000 → 10 000" in size_row.note
+    with pytest.raises(ValueError, match="convention must be one of"):
+        paper.tg_size_large("dense")

@@ -97,6 +97,40 @@ def test_printed_coefficient_is_four_times_first_order_over_tanh():
         assert f[i, 1 - i] == pytest.approx(4 * first / tau(dp[i]), rel=1e-6)
 
 
+def test_printed_coefficient_is_the_derivative_of_the_coth_factor_alone():
+    # exact for any Δ0: f_derived = λ Δ' C / ε² - f_printed / 4, and f_printed / 4 is minus the
+    # derivative of the coth factor of λ alone, a Δ0² ε ∂coth(ε/2T)/∂Δ' (ε held in front)
+    dp, d0, c = np.array([0.07, -0.15, 0.3]), np.array([4e-2, 1e-3, 9e-2]), 0.3
+    C = np.full((3, 3), c) - np.diag([c] * 3)
+    fd = mf.second_order_coupling(dp, d0, C, T)
+    fp = mf.second_order_coupling(dp, d0, C, T, form="printed")
+    for i in range(3):
+        eps = math.hypot(dp[i], d0[i])
+        lam = lam_of(dp[i], d0[i])
+        assert fd[i, (i + 1) % 3] == pytest.approx(lam * dp[i] * c / eps**2
+                                                   - fp[i, (i + 1) % 3] / 4, rel=1e-10)
+        coth_part = deriv(lambda x, i=i, eps=eps: d0[i]**2 * eps
+                          / math.tanh(math.hypot(x, d0[i]) / (2 * T)), dp[i])
+        assert fp[i, (i + 1) % 3] / 4 == pytest.approx(-coth_part * c, rel=1e-6)
+
+
+def test_weighted_sums_of_the_deviation():
+    dp, d0 = np.array([0.3, -0.05, 0.02]), np.array([1e-2, 1e-3, 2e-2])
+    t = np.logspace(0, 8, 5)
+    ds0 = paper.depolarized(dp, T, 0.05)
+    res = mf.integrate_tls_rate_equation(dp, d0, np.zeros((3, 3)), T, ds0, t, order="diagonal")
+    lam = mf.tls_relaxation_rates(mf.excitation_energies(dp, d0), d0, T)
+    # signed sum with c_i = +c: the plain sum of Eq. 15; energy: Σ |Δ'_i| e^(-λ_i t) / Σ |Δ'_i|
+    np.testing.assert_allclose(res.weighted_sum(np.sign(ds0)), np.exp(-np.outer(t, lam)).mean(1),
+                               rtol=1e-12)
+    np.testing.assert_allclose(res.weighted_sum(dp), np.exp(-np.outer(t, lam)) @ np.abs(dp)
+                               / np.abs(dp).sum(), rtol=1e-12)
+    with pytest.raises(ValueError, match="weights must be"):
+        res.weighted_sum([1.0, 1.0])
+    with pytest.raises(ValueError, match="undefined"):
+        res.weighted_sum([0.0, 0.0, 0.0])
+
+
 def test_frozen_partner_solved_by_hand():
     # TLS 2 has Δ0 = 0 (λ2 = 0) and stays at δσ2 = c2; TLS 1 sees the constant field shift
     # -C c2 and relaxes exponentially: δσ1(t) = s∞ + (c1 - s∞) e^(-κ t) in every form.
@@ -249,7 +283,8 @@ def _synthetic_gap(kappa, E0, blocks=20, per_block=400_000, seed=0):
         e = np.where(rng.uniform(size=per_block) < rho(e), e, 1e3)
         a.append(np.histogram(np.clip(np.log10(e), edges[0], edges[-1]), edges)[0])
         b.append(np.histogram(np.clip(np.log10(ref), edges[0], edges[-1]), edges)[0])
-    return {"absE_hist": np.array(a), "absEref_hist": np.array(b), "W": 10.0}
+    return {"absE_hist": np.array(a), "absEref_hist": np.array(b), "absEshuf_hist": np.array(b),
+            "W": 10.0}
 
 
 def test_log_gap_fit_recovers_a_synthetic_logarithmic_gap():
@@ -265,3 +300,32 @@ def test_log_gap_fit_recovers_a_synthetic_logarithmic_gap():
     depth = 1 - np.mean(1 / (1 + kappa * np.log(E0 / e)))
     v, err = paper.gap_depth(cfg, 0.1)
     assert v == pytest.approx(depth, abs=4 * err + 2e-3)
+
+
+def test_log_gap_fit_goodness_of_fit_and_references():
+    cfg = _synthetic_gap(0.2, 2.0, seed=1)
+    for ref in paper.GAP_REFERENCES:
+        fit = paper.log_gap_fit(cfg, window=(0.03, 1.0), reference=ref)
+        assert fit["dof"] >= 3 and fit["chi2"] < 5 * fit["dof"] + 10  # the form holds exactly
+    assert paper.gap_reference_shift(cfg, 1.0) == (0.0, 0.0)
+    with pytest.raises(ValueError, match="reference must be one of"):
+        paper.gap_depth(cfg, 0.1, "uniform")
+    with pytest.raises(ValueError, match="reference must be one of"):
+        paper.log_gap_fit(cfg, reference="gaussian")
+
+
+def test_log_gap_depth_is_the_average_of_the_profile():
+    kappa, E0, cut = 0.15, 2.5, 0.1
+    e = np.linspace(1e-9, cut, 400_001)
+    direct = 1 - np.mean(1 / (1 + kappa * np.log(E0 / e)))
+    assert paper.log_gap_depth(kappa, math.log(E0), cut) == pytest.approx(direct, abs=2e-4)
+    # small κ: κ (ln(E0/cut) + 1), linear in κ ∝ J/W (a depth ∝ (W/J)^-1 at large W/J)
+    assert paper.log_gap_depth(1e-5, math.log(E0), cut) == pytest.approx(
+        1e-5 * (math.log(E0 / cut) + 1), rel=1e-3)
+    with pytest.raises(ValueError, match="cut <= E0"):
+        paper.log_gap_depth(0.1, 0.0, 2.0)
+
+
+def test_rate_equation_summary_rejects_an_unknown_observable():
+    with pytest.raises(ValueError, match="observable must be one of"):
+        paper.rate_equation_summary(observable="l2")

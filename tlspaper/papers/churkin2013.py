@@ -27,6 +27,7 @@ __all__ = [
     "FIG9_RATES",
     "GAP_CUTS",
     "GAP_FIT_WINDOWS",
+    "GAP_REFERENCES",
     "LEVELS",
     "LNEFF_EDGES",
     "LNG_EDGES",
@@ -36,9 +37,11 @@ __all__ = [
     "PAPER_COUNTS",
     "PUBLISHED",
     "QUANTILES",
+    "RATE_OBSERVABLES",
     "RELAX_TIMES",
     "SIGN_THRESHOLD",
     "TABLE_I_SCHEMES",
+    "TG_SIZE_LARGE",
     "TUNNEL_X_EDGES",
     "XI",
     "block_density",
@@ -50,10 +53,13 @@ __all__ = [
     "fig16_collapse",
     "find_config",
     "gap_depth",
+    "gap_field_iqr",
     "gap_profile",
+    "gap_reference_shift",
     "gap_scaling",
     "generate",
     "load_dataset",
+    "log_gap_depth",
     "log_gap_fit",
     "rate_estimators",
     "rate_exponent",
@@ -63,6 +69,7 @@ __all__ = [
     "scheme_shifts",
     "table_one",
     "table_one_rows",
+    "tg_size_large",
 ]
 
 #: Numbers printed in the paper: name -> Published(value, where printed).  Table I signs:
@@ -178,11 +185,14 @@ def _solve_eg(cfg, rng, r):
 
 
 def _solve_tls_gap(cfg, rng, r):
-    """One TLS-glass realization of Eq. 4 and its random-sign reference, as histograms of |E|.
+    """One TLS-glass realization of Eq. 4 and two gapless references, as histograms.
 
-    The reference energies replace the self-consistent field Σ_j C_ij m_j (m_j = tanh(Δ'_j/2T))
-    by Σ_j C_ij η_j m_j with random signs η_j = ±1: the same field distribution without the
-    correlations that make the gap.
+    Both references keep the disorder Δ_i and replace the self-consistent field
+    φ_i = Σ_j C_ij m_j (m_j = tanh(Δ'_j/2T)): the *shuffled-field* reference by φ_π(i), the
+    same realization's fields permuted at random among its TLSs (exactly the mean-field
+    marginal of φ, independent of Δ_i); the *random-sign* reference by Σ_j C_ij η_j m_j with
+    random η_j = ±1 (a field of similar, not equal, width).  Also stored: histograms of φ and
+    of the random-sign field.
     """
     N, W, J, T = cfg["N"], cfg["W"], cfg["J"], cfg["T"]
     tol = cfg.get("tol", 1e-9)
@@ -194,12 +204,17 @@ def _solve_tls_gap(cfg, rng, r):
     mf.warn_if_not_converged(sol, tol)
     m = np.tanh(0.5 * sol.x / T)
     eta = rng.choice((-1.0, 1.0), N)
-    ref = mf.excitation_energies(g.delta + g.coupling.astype(float) @ (eta * m), g.delta0)
+    phi_ref = g.coupling.astype(float) @ (eta * m)
+    ref = mf.excitation_energies(g.delta + phi_ref, g.delta0)
     E = mf.excitation_energies(sol.x, g.delta0)
+    phi = sol.x - g.delta  # the self-consistent field (Eq. 3)
+    shuf = mf.excitation_energies(g.delta + phi[rng.permutation(N)], g.delta0)
     es = cfg.get("escale", 1.0)
-    return {**_energy_summary(E, cfg),
-            "absEref_hist": _hist(np.log10(np.maximum(np.abs(ref) / es, 1e-300)),
-                                  LOG_ABS_E_EDGES),
+    logabs = lambda v: _hist(np.log10(np.maximum(np.abs(v) / es, 1e-300)),  # noqa: E731
+                             LOG_ABS_E_EDGES)
+    return {**_energy_summary(E, cfg), "absEref_hist": logabs(ref),
+            "absEshuf_hist": logabs(shuf), "phi_hist": _hist(phi / es, E_EDGES),
+            "phiref_hist": _hist(phi_ref / es, E_EDGES),
             "converged": sol.converged, "sweeps": sol.sweeps}
 
 
@@ -261,6 +276,8 @@ def _relax_tls(cfg, rng, r):
             eff = res.effective_rates()
             ok = np.isfinite(eff)
             out[f"norm_{order}_{k}"] = res.norm().astype(np.float32)
+            out[f"signed_{order}_{k}"] = res.weighted_sum(np.sign(ds0)).astype(np.float32)
+            out[f"energy_{order}_{k}"] = res.weighted_sum(dp).astype(np.float32)
             out[f"lneff_{order}_{k}"] = _hist(np.log(eff[ok]), LNEFF_EDGES)
             out[f"unrelaxed_{order}_{k}"] = int(np.sum(~ok))
             reached = np.flatnonzero(np.isfinite(res.dsigma[:, 0]))
@@ -356,13 +373,16 @@ DATASETS: dict[str, RunSpec] = {
         (dict(label="fig8", N=10000, W=1.0, J=1.0, T=0.05, xi=None, convention="paper"), 300),
     ], block=10),
     # Sec. II, after Eq. 7: the gap at large disorder.  W/J = 3, 10, 30, 100 at J = 1,
-    # T = 0.01 J, N = 1000 (App. A density), energies in J, with the random-sign reference.
+    # T = 0.01 J, N = 1000 (App. A density), energies in J, with the shuffled-field and the
+    # random-sign references.
     "meanfield_tls_gap.npz": _spec(_solve_tls_gap, [
         (dict(label=f"W/J={W:g}", N=1000, W=W, J=1.0, T=0.01), n)
         for W, n in ((3.0, 400), (10.0, 400), (30.0, 800), (100.0, 800))
-    ], _TLS_UNITS + "; per block: E_hist (E/J on E_EDGES), absE_hist and absEref_hist "
-       "(log10(|E|/J) of the mean-field energies and of the random-sign reference on "
-       "LOG_ABS_E_EDGES), values outside a grid in its end bins", block=20),
+    ], _TLS_UNITS + "; per block: E_hist (E/J on E_EDGES), absE_hist, absEshuf_hist and "
+       "absEref_hist (log10(|E|/J) of the mean-field energies, of the shuffled-field and of "
+       "the random-sign reference on LOG_ABS_E_EDGES), phi_hist and phiref_hist (the "
+       "mean-field and the random-sign field in J on E_EDGES), values outside a grid in its "
+       "end bins", block=20),
     # Eqs. 11, 13, 26, 27: the rate equation integrated in every form on small systems,
     # W = J = 1, T = 0.1 (J/T = 10, Fig. 3), App. A density, from depolarized(c).
     "meanfield_tls_rate_equation.npz": _spec(_relax_tls, [
@@ -371,11 +391,12 @@ DATASETS: dict[str, RunSpec] = {
         for N, n in ((30, 8), (100, 8), (300, 6))
     ], _TLS_UNITS + "; times RELAX_TIMES in 1/(a J^3); per realization and per amplitude "
        "index k (config 'amplitudes') and order o: norm_o_k (Σ|δσ_i(t)| / Σ|δσ_i(0)| on "
-       "RELAX_TIMES, NaN after a divergence), lneff_o_k (histogram of ln of the effective "
-       "1/e rates on LNEFF_EDGES), unrelaxed_o_k (TLSs not at 1/e by the last time), "
-       "tstop_o_k (time of divergence, inf if none), flipped_k (pseudospins of changed sign "
-       "at the end of the full equation); lnrate_hist and lnrate_first_hist: ln λ of Eq. 12 "
-       "and of tls_linear_rates on LNEFF_EDGES", block=1),
+       "RELAX_TIMES, NaN after a divergence), signed_o_k and energy_o_k (Σ sgn(Δ'_i) δσ_i "
+       "and Σ Δ'_i δσ_i over their initial values, the same way), lneff_o_k (histogram of "
+       "ln of the effective 1/e rates on LNEFF_EDGES), unrelaxed_o_k (TLSs not at 1/e by "
+       "the last time), tstop_o_k (time of divergence, inf if none), flipped_k "
+       "(pseudospins of changed sign at the end of the full equation); lnrate_hist and "
+       "lnrate_first_hist: ln λ of Eq. 12 and of tls_linear_rates on LNEFF_EDGES", block=1),
     # Beyond the paper: Eq. 2 of Churkin et al. (2021) (L = 12, x = 0.5, h0 = 10 K, C = 1) in
     # mean field, energies in kelvin; the disorder of realization r is
     # tlspaper.montecarlo.make_realization(model, disorder_seed, r), as in the Monte Carlo.
@@ -601,6 +622,15 @@ TABLE_I_SCHEMES = {
     ("EG", "system size"): ("meanfield_eg_size.npz", "N=10", "N=1000"),
 }
 
+#: The TLS-glass size cell from N = 1000 to 10 000 (W = J = 1, T = 0.1): convention ->
+#: ((dataset, label) at N = 1000, (dataset, label) at N = 10 000).  The N = 10 000 point under
+#: the App. A box is the configuration of Fig. 3.
+TG_SIZE_LARGE = {
+    "paper": (("meanfield_tls_size.npz", "N=1000 [paper]"), ("meanfield_tls_N10000.npz", "fig3")),
+    "poisson": (("meanfield_tls_size.npz", "N=1000 [poisson]"),
+                ("meanfield_tls_N10000.npz", "N=10000 [poisson]")),
+}
+
 
 @functools.lru_cache(maxsize=4)
 def table_one(convention: str = mf.DEFAULT_CONVENTION,
@@ -642,6 +672,37 @@ def table_one(convention: str = mf.DEFAULT_CONVENTION,
             "labels": (a, b),
         })
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def tg_size_large(convention: str = mf.DEFAULT_CONVENTION,
+                  threshold: float = SIGN_THRESHOLD) -> dict:
+    """The TLS-glass size cell N = 1000 → 10 000 of Table I, measured as :func:`table_one`.
+
+    Parameters
+    ----------
+    convention : {"paper", "poisson"}
+        Site-density convention (:data:`TG_SIZE_LARGE`).
+    threshold : float
+        Significance required of every estimator.
+
+    Returns
+    -------
+    dict
+        The keys of a :func:`table_one` entry.
+    """
+    if convention not in TG_SIZE_LARGE:
+        raise ValueError(f"convention must be one of {sorted(TG_SIZE_LARGE)}, got {convention!r}")
+    (na, la), (nb, lb) = TG_SIZE_LARGE[convention]
+    before, after = find_config(na, la), find_config(nb, lb)
+    shifts = scheme_shifts("TG", before, after)
+    z = [s.z for s in shifts]
+    return {"model": "TG", "quantity": "system size", "convention": convention,
+            "published": PUBLISHED["table1_TG_system size"].value,
+            "sign": rs.resolved_sign(shifts, threshold), "shifts": shifts,
+            "z_min": float(min(z)), "z_max": float(max(z)),
+            "realizations": (before["realizations"], after["realizations"]),
+            "labels": ("N=1000", "N=10000")}
 
 
 def _sign_text(sign):
@@ -686,6 +747,13 @@ def table_one_rows() -> list[Row]:
                       quantity=f"{t['model']} {t['quantity']}: sign of the rate shift "
                                f"({t['labels'][0]} → {t['labels'][1]})",
                       published=float(t["published"]), section="mf-table-one", note=note)
+        if (t["model"], t["quantity"]) == ("TG", "system size"):
+            large = {conv: tg_size_large(conv) for conv in mf.CONVENTIONS}
+            dirs += [_direction(o["shifts"]) for o in large.values()]
+            common["note"] += "; N = 1000 → 10 000: " + "; ".join(
+                f"{conv}: {_sign_text(o['sign'])} (z {o['z_min']:+.1f} … {o['z_max']:+.1f}, "
+                f"{o['realizations'][0]}/{o['realizations'][1]} realizations)"
+                for conv, o in large.items())
         direction = _direction(t["shifts"])
         if direction == 0:
             rows_.append(Row(**common, ours=0.0, uncertainty=0.0,
@@ -695,7 +763,10 @@ def table_one_rows() -> list[Row]:
             zmin = min(abs(s.z) for s in t["shifts"])
             rows_.append(Row(**common, ours=float(direction), uncertainty=1.0 / zmin,
                              band=(float(min(dirs)), float(max(dirs))),
-                             band_over="density convention (paper App. A / Poisson)"))
+                             band_over=("density convention (paper App. A / Poisson)"
+                                        + (" and sizes 100 → 1000 / 1000 → 10 000"
+                                           if t["quantity"] == "system size" and t["model"] == "TG"
+                                           else ""))))
     return rows_
 
 
@@ -801,21 +872,32 @@ def coupled_rate_check(N: int = 300, realizations: int = 20, T: float = 0.1,
     -------
     dict
         ``quantiles`` (the levels), ``coupled`` and ``diagonal`` (ln-rate quantiles),
-        ``unstable`` (number of non-positive eigenvalues).
+        ``unstable`` (number of non-positive eigenvalues), ``tunnelling_dominated`` (fraction
+        of TLSs with Δ0 > |Δ'|, where the target tanh(Δ'/2T) of the rate equation and the
+        tanh(E/2T) of Eq. 11 differ most) and ``tunnelling_dominated_thermal`` (the same among
+        the TLSs with |Δ'| < T, which carry the first-order coupling).
     """
     coupled, diagonal, unstable = [], [], 0
+    n_all = n_d0 = n_th = n_d0_th = 0
     for r in range(realizations):
         rng = np.random.default_rng(np.random.SeedSequence([seed, 99, r]))
         g = mf.tls_glass(N, 1.0, 1.0, rng, DELTA0_RANGE, convention=convention, dtype=float)
         sol = mf.solve_mean_field(g.delta, g.coupling, T, x0=rng.uniform(-1.5, 1.5, N))
         rc = mf.tls_linear_rates(sol.x, g.delta0, g.coupling, T)
         unstable += int(np.sum(rc <= 0))
+        d0big, thermal = g.delta0 > np.abs(sol.x), np.abs(sol.x) < T
+        n_all += N
+        n_d0 += int(d0big.sum())
+        n_th += int(thermal.sum())
+        n_d0_th += int((d0big & thermal).sum())
         coupled.append(np.log(rc[rc > 0]))
         diagonal.append(np.log(mf.tls_linear_rates(sol.x, g.delta0, g.coupling, T,
                                                    coupled=False)))
     q = np.array(QUANTILES)
     return {"quantiles": q, "coupled": np.quantile(np.concatenate(coupled), q),
-            "diagonal": np.quantile(np.concatenate(diagonal), q), "unstable": unstable}
+            "diagonal": np.quantile(np.concatenate(diagonal), q), "unstable": unstable,
+            "tunnelling_dominated": n_d0 / n_all,
+            "tunnelling_dominated_thermal": n_d0_th / max(n_th, 1)}
 
 
 # ----------------------------------------------------------------------------- rate equation
@@ -842,14 +924,21 @@ def _mean_err(x) -> tuple[float, float, int]:
     return (float(x.mean()), e, int(x.size))
 
 
+#: Observables of the rate-equation dataset: name -> stored key prefix.  "l1": Σ|δσ_i|; "signed":
+#: Σ sgn(Δ'_i) δσ_i (Eq. 15 as printed, a plain sum with c_i > 0); "energy": Σ Δ'_i δσ_i (the
+#: energy of the deviation to first order); each over its initial value.
+RATE_OBSERVABLES = {"l1": "norm", "signed": "signed", "energy": "energy"}
+
+
 def rate_equation_summary(name: str = "meanfield_tls_rate_equation.npz",
-                          level: float = 0.5, t_ref: float = 1e9) -> list[dict]:
+                          level: float = 0.5, t_ref: float = 1e9,
+                          observable: str = "l1") -> list[dict]:
     """Each form of the rate equation against the diagonal Eq. 13, realization by realization.
 
     For every configuration (system size), amplitude c and form of
     :func:`tlspaper.meanfield.tls_rate_equation`: the shift of ln t_level, the time at which
-    the norm Σ|δσ_i| falls to `level` of its initial value, and of the norm at `t_ref`, both
-    relative to Eq. 13 on the same realization (mean and standard error over the
+    the `observable` falls to `level` of its initial value, and of the observable at `t_ref`,
+    both relative to Eq. 13 on the same realization (mean and standard error over the
     realizations that did not diverge); the shifts of the quantiles q10 and q50 of
     ln λ_eff (effective 1/e rates) relative to Eq. 13, with a paired jackknife over the same
     realizations; and the counts of diverged runs, of TLSs not relaxed to 1/e and of
@@ -860,21 +949,31 @@ def rate_equation_summary(name: str = "meanfield_tls_rate_equation.npz",
     name : str
         The dataset (:data:`DATASETS`).
     level : float
-        Fraction of the initial norm defining t_level.
+        Fraction of the initial value defining t_level.
     t_ref : float
-        Time [1/(a J³)] at which the norms are compared.
+        Time [1/(a J³)] at which the observables are compared.
+    observable : {"l1", "signed", "energy"}
+        Which relaxation curve (:data:`RATE_OBSERVABLES`).
 
     Returns
     -------
     list of dict
         Keys ``N``, ``c``, ``order``, ``realizations``, ``dlnt`` and ``dnorm`` ((mean,
-        error, n) over realizations), ``dq10`` and ``dq50`` ((value, error), NaN with fewer
-        than two realizations that did not diverge), ``diverged`` (runs stopped),
-        ``unrelaxed`` (TLSs, summed), ``new_state`` (realizations with flipped pseudospins,
-        full form only), ``eig_dq10`` and ``eig_dq50`` (shifts of the quantiles of ln of
-        the first-order eigenvalues, :func:`tlspaper.meanfield.tls_linear_rates`, relative to
-        the rates of Eq. 12: the same for every amplitude and form).
+        error, n) over realizations), ``dlnt_values`` (the shift of ln t_level of each
+        realization that did not diverge), ``dlnt_range`` ((min, max) of them), ``norm_at``
+        ((mean of this form, mean of Eq. 13) of the observable at `t_ref`, over the same
+        realizations), ``dq10`` and ``dq50`` ((value,
+        error), NaN with fewer than two realizations that did not diverge), ``diverged``
+        (runs stopped), ``unrelaxed`` (TLSs, summed), ``new_state`` (realizations with
+        flipped pseudospins, full form only), ``eig_dq10`` and ``eig_dq50`` (shifts of the
+        quantiles of ln of the first-order eigenvalues,
+        :func:`tlspaper.meanfield.tls_linear_rates`, relative to the rates of Eq. 12: the same
+        for every amplitude and form).
     """
+    if observable not in RATE_OBSERVABLES:
+        raise ValueError(f"observable must be one of {sorted(RATE_OBSERVABLES)}, "
+                         f"got {observable!r}")
+    key_o = RATE_OBSERVABLES[observable]
     cfgs, _ = _load(name)
     i_ref = int(np.argmin(np.abs(np.log(RELAX_TIMES / t_ref))))
     out = []
@@ -886,10 +985,10 @@ def rate_equation_summary(name: str = "meanfield_tls_rate_equation.npz",
                                         - rs.hist_quantile(h[ne:], LNEFF_EDGES, q)), eig)
             for q in (0.1, 0.5)}
         for k, c in enumerate(cfg["amplitudes"]):
-            base = cfg[f"norm_diagonal_{k}"]
+            base = cfg[f"{key_o}_diagonal_{k}"]
             hb = cfg[f"lneff_diagonal_{k}"]
             for order in cfg["orders"]:
-                norm = cfg[f"norm_{order}_{k}"]
+                norm = cfg[f"{key_o}_{order}_{k}"]
                 ok = ~np.isfinite(cfg[f"tstop_{order}_{k}"])
                 d_t = np.array([_ln_time_at(a, level) - _ln_time_at(b, level)
                                 for a, b in zip(norm[ok], base[ok], strict=True)])
@@ -898,6 +997,11 @@ def rate_equation_summary(name: str = "meanfield_tls_rate_equation.npz",
                          "eig_dq10": eig_shift[0.1], "eig_dq50": eig_shift[0.5],
                          "realizations": cfg["realizations"], "dlnt": _mean_err(d_t),
                          "dnorm": _mean_err(d_n), "diverged": int(np.sum(~ok)),
+                         "dlnt_values": tuple(float(v) for v in d_t),
+                         "dlnt_range": ((float(np.nanmin(d_t)), float(np.nanmax(d_t)))
+                                        if np.any(np.isfinite(d_t)) else (math.nan, math.nan)),
+                         "norm_at": (float(np.mean(norm[ok, i_ref])) if ok.any() else math.nan,
+                                     float(np.mean(base[ok, i_ref])) if ok.any() else math.nan),
                          "unrelaxed": int(np.sum(cfg[f"unrelaxed_{order}_{k}"])),
                          "new_state": (int(np.sum(cfg[f"flipped_{k}"] > 0))
                                        if order == "full" else 0)}
@@ -922,6 +1026,9 @@ def rate_equation_summary(name: str = "meanfield_tls_rate_equation.npz",
 GAP_CUTS = (0.1, 0.03, 0.3, 1.0)
 #: Windows (low, high) of |E| / J of the log-gap fit (default first; the others are the band).
 GAP_FIT_WINDOWS = ((0.03, 1.0), (0.01, 1.0), (0.03, 3.0), (0.1, 1.0))
+#: Gapless references of ``meanfield_tls_gap.npz`` -> their histogram of log10|E| (default
+#: first): the shuffled-field reference has exactly the mean-field marginal of the field.
+GAP_REFERENCES = {"shuffled": "absEshuf_hist", "random-sign": "absEref_hist"}
 _LOG_ABS_STEP = float(LOG_ABS_E_EDGES[1] - LOG_ABS_E_EDGES[0])
 
 
@@ -930,38 +1037,95 @@ def _edge_index(energy: float) -> int:
     return int(round((math.log10(energy) - LOG_ABS_E_EDGES[0]) / _LOG_ABS_STEP))
 
 
+def _ref_hist(cfg: dict, reference: str) -> np.ndarray:
+    if reference not in GAP_REFERENCES:
+        raise ValueError(f"reference must be one of {sorted(GAP_REFERENCES)}, got {reference!r}")
+    return cfg[GAP_REFERENCES[reference]]
+
+
 def gap_depth(cfg: dict, cut: float = GAP_CUTS[0],
-              reference: str = "random-sign") -> tuple[float, float]:
+              reference: str = "shuffled") -> tuple[float, float]:
     """Relative depth 1 - n(|E| < cut) / n_ref(|E| < cut) of the DOS gap, jackknife over blocks.
 
     Parameters
     ----------
     cfg : dict
-        A configuration of ``meanfield_tls_gap.npz`` (``absE_hist`` and ``absEref_hist``).
+        A configuration of ``meanfield_tls_gap.npz``.
     cut : float
         |E| / J of the "E → 0" window (rounded to the nearest edge of LOG_ABS_E_EDGES).
-    reference : {"random-sign", "gaussian"}
-        The bulk: the random-sign reference energies of the same realizations (the field
-        distribution without its correlations), or the bare Gaussian of the disorder,
-        n_ref(|E| < cut) = erf(cut / (√2 W)).
+    reference : {"shuffled", "random-sign", "gaussian"}
+        The bulk: the energies of the same realizations with the self-consistent fields
+        shuffled among the TLSs (:data:`GAP_REFERENCES`) or with random-sign fields, or the
+        bare Gaussian of the disorder, n_ref(|E| < cut) = erf(cut / (√2 W)).
 
     Returns
     -------
     value, error : float
     """
     k = _edge_index(cut)
-    if reference == "random-sign":
-        pair = np.concatenate([cfg["absE_hist"][:, :k], cfg["absEref_hist"]], axis=1)
-        return rs.block_jackknife(lambda h: 1.0 - h[:k].sum() / h[k:k + k].sum(), pair)
     if reference == "gaussian":
         frac = math.erf(10 ** LOG_ABS_E_EDGES[k] / (math.sqrt(2) * cfg["W"]))
         return rs.block_jackknife(lambda h: 1.0 - h[:k].sum() / h.sum() / frac,
                                   cfg["absE_hist"])
-    raise ValueError(f"reference must be 'random-sign' or 'gaussian', got {reference!r}")
+    if reference not in GAP_REFERENCES:
+        raise ValueError(f"reference must be one of {sorted(GAP_REFERENCES) + ['gaussian']}, "
+                         f"got {reference!r}")
+    pair = np.concatenate([cfg["absE_hist"][:, :k], _ref_hist(cfg, reference)], axis=1)
+    return rs.block_jackknife(lambda h: 1.0 - h[:k].sum() / h[k:k + k].sum(), pair)
 
 
-def gap_profile(cfg: dict, rebin: int = 5) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """n(E) / n_ref(E) against |E| (random-sign reference), jackknife errors over blocks.
+def gap_reference_shift(cfg: dict, cut: float = 1.0) -> tuple[float, float]:
+    """n_shuffled(|E| < cut) / n_random-sign(|E| < cut) - 1: how the two references differ.
+
+    Parameters
+    ----------
+    cfg : dict
+        A configuration of ``meanfield_tls_gap.npz``.
+    cut : float
+        |E| / J (nearest edge of LOG_ABS_E_EDGES).
+
+    Returns
+    -------
+    value, error : float
+        Relative difference of the reference DOS below `cut`, jackknife over blocks.
+    """
+    k = _edge_index(cut)
+    pair = np.concatenate([cfg["absEshuf_hist"][:, :k], cfg["absEref_hist"][:, :k]], axis=1)
+    return rs.block_jackknife(lambda h: h[:k].sum() / h[k:].sum() - 1.0, pair)
+
+
+def gap_field_iqr(cfg: dict) -> dict:
+    """Interquartile ranges [J] of the mean-field and of the random-sign field φ_i.
+
+    The shuffled-field reference has the mean-field marginal exactly; the random-sign one
+    does not.
+
+    Parameters
+    ----------
+    cfg : dict
+        A configuration of ``meanfield_tls_gap.npz`` (``phi_hist``, ``phiref_hist``).
+
+    Returns
+    -------
+    dict
+        ``mean-field`` and ``random-sign``: (IQR, jackknife error) [J].
+    """
+    iqr = lambda h: float(np.diff(rs.hist_quantile(h, E_EDGES, [0.25, 0.75]))[0])  # noqa: E731
+    return {"mean-field": rs.block_jackknife(iqr, cfg["phi_hist"]),
+            "random-sign": rs.block_jackknife(iqr, cfg["phiref_hist"])}
+
+
+def _rebinned(cfg, reference, rebin):
+    a, b = cfg["absE_hist"], _ref_hist(cfg, reference)
+    n = (a.shape[1] // rebin) * rebin
+    a = a[:, :n].reshape(len(a), -1, rebin).sum(axis=2)
+    b = b[:, :n].reshape(len(b), -1, rebin).sum(axis=2)
+    return a, b, n
+
+
+def gap_profile(cfg: dict, rebin: int = 5,
+                reference: str = "shuffled") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """n(E) / n_ref(E) against |E|, jackknife errors over blocks.
 
     Parameters
     ----------
@@ -969,16 +1133,15 @@ def gap_profile(cfg: dict, rebin: int = 5) -> tuple[np.ndarray, np.ndarray, np.n
         A configuration of ``meanfield_tls_gap.npz``.
     rebin : int
         Bins of LOG_ABS_E_EDGES merged (5: a quarter decade).
+    reference : {"shuffled", "random-sign"}
+        The gapless reference (:data:`GAP_REFERENCES`).
 
     Returns
     -------
     E, ratio, error : numpy.ndarray
         Geometric bin centres [J], the ratio and its jackknife error (NaN for empty bins).
     """
-    a, b = cfg["absE_hist"], cfg["absEref_hist"]
-    n = (a.shape[1] // rebin) * rebin
-    a = a[:, :n].reshape(len(a), -1, rebin).sum(axis=2)
-    b = b[:, :n].reshape(len(b), -1, rebin).sum(axis=2)
+    a, b, n = _rebinned(cfg, reference, rebin)
     m = a.shape[1]
     pair = np.concatenate([a, b], axis=1)
     with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
@@ -992,16 +1155,21 @@ def gap_profile(cfg: dict, rebin: int = 5) -> tuple[np.ndarray, np.ndarray, np.n
     return 10**x, full, err
 
 
+def _log_gap_y(h, m, sel):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return h[m:2 * m][sel] / h[:m][sel] - 1.0
+
+
 def _log_gap_line(h, m, x, sel):
     """(α, κ) of 1/ρ - 1 = α - κ ln E on the selected bins, unweighted least squares."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        y = h[m:2 * m][sel] / h[:m][sel] - 1.0
+    y = _log_gap_y(h, m, sel)
     A = np.vstack([np.ones(sel.sum()), -x[sel]]).T
     alpha, kappa = np.linalg.lstsq(A, y, rcond=None)[0]
     return float(alpha), float(kappa)
 
 
-def log_gap_fit(cfg: dict, window=GAP_FIT_WINDOWS[0], rebin: int = 5) -> dict:
+def log_gap_fit(cfg: dict, window=GAP_FIT_WINDOWS[0], rebin: int = 5,
+                reference: str = "shuffled") -> dict:
     """Fit of the logarithmic gap n/n_ref = 1 / (1 + κ ln(E0/E)) and its width E_g.
 
     With ρ = n/n_ref (:func:`gap_profile`), 1/ρ - 1 = α - κ ln E is a straight line in ln E
@@ -1009,8 +1177,9 @@ def log_gap_fit(cfg: dict, window=GAP_FIT_WINDOWS[0], rebin: int = 5) -> dict:
     (ρ = 1/2) at ln E_g = (α - 1)/κ, the gap width.  A logarithmic gap whose low-energy
     bound is set by the interaction alone, 1/n(E) = 1/n_ref + B ln(E0/E) with B independent
     of W, has κ = B n_ref ∝ J/W at large W, and so E_g = E0 e^(-1/κ) exponentially small in
-    W/J; a W-independent B is the test.
-    Delete-one-block jackknife errors.
+    W/J; a W-independent B is the test.  The line is fitted unweighted; its goodness of fit
+    is the χ² of the residuals with the jackknife error of each bin's 1/ρ - 1 (bins taken as
+    independent).  Delete-one-block jackknife errors of the parameters.
 
     Parameters
     ----------
@@ -1020,18 +1189,17 @@ def log_gap_fit(cfg: dict, window=GAP_FIT_WINDOWS[0], rebin: int = 5) -> dict:
         Range of |E| / J fitted (bins whose centre lies inside).
     rebin : int
         As in :func:`gap_profile`.
+    reference : {"shuffled", "random-sign"}
+        As in :func:`gap_profile`.
 
     Returns
     -------
     dict
         ``kappa``, ``ln_E0`` and ``ln_Eg`` (ln of energies in J), ``n_ref`` (the reference
-        DOS per TLS below the window's top [1/J]) and ``B`` = κ / n_ref [J], each a
-        (value, error) pair, and ``window``.
+        DOS per TLS below the window's top [1/J], both signs of E) and ``B`` = κ / n_ref [J],
+        each a (value, error) pair; ``chi2`` and ``dof`` of the line; ``window``.
     """
-    a, b = cfg["absE_hist"], cfg["absEref_hist"]
-    n = (a.shape[1] // rebin) * rebin
-    a = a[:, :n].reshape(len(a), -1, rebin).sum(axis=2)
-    b = b[:, :n].reshape(len(b), -1, rebin).sum(axis=2)
+    a, b, n = _rebinned(cfg, reference, rebin)
     m = a.shape[1]
     x = np.log(10.0) * centres(LOG_ABS_E_EDGES[: n + 1 : rebin])
     sel = (x > math.log(window[0])) & (x < math.log(window[1]))
@@ -1043,13 +1211,60 @@ def log_gap_fit(cfg: dict, window=GAP_FIT_WINDOWS[0], rebin: int = 5) -> dict:
     # the reference DOS below the window's top, per J, and B = κ / n_ref
     k_hi = _edge_index(window[1])
     e_hi = 10 ** LOG_ABS_E_EDGES[k_hi]
-    raw = np.concatenate([pair, cfg["absEref_hist"]], axis=1)
+    ref = _ref_hist(cfg, reference)
+    raw = np.concatenate([pair, ref], axis=1)
     n_ref = lambda h: h[2 * m:2 * m + k_hi].sum() / (h[2 * m:].sum() * 2 * e_hi)  # noqa: E731
     stats["n_ref"] = n_ref
     stats["B"] = lambda h: _log_gap_line(h, m, x, sel)[1] / n_ref(h)
     for key, stat in stats.items():
         out[key] = rs.block_jackknife(stat, raw)
+    # goodness of fit: per-bin jackknife errors of y = 1/ρ - 1
+    total = pair.sum(axis=0)
+    y = _log_gap_y(total, m, sel)
+    loo = np.array([_log_gap_y(total - p, m, sel) for p in pair])
+    B = len(pair)
+    ey = np.sqrt((B - 1) / B * np.sum((loo - loo.mean(axis=0)) ** 2, axis=0))
+    alpha, kappa = _log_gap_line(total, m, x, sel)
+    out["chi2"] = float(np.sum(((y - alpha + kappa * x[sel]) / ey) ** 2))
+    out["dof"] = int(sel.sum() - 2)
     return out
+
+
+def log_gap_depth(kappa: float, ln_E0: float, cut: float) -> float:
+    """Depth below `cut` of the logarithmic gap ρ(E) = 1 / (1 + κ ln(E0/E)) (flat reference).
+
+    1 - (1/cut) ∫_0^cut ρ(E) dE = 1 - ∫_0^∞ e^(-s) ds / (1 + κ (ln(E0/cut) + s)), for
+    cut <= E0.  At small κ it is ≈ κ (ln(E0/cut) + 1), linear in κ ∝ J/W.
+
+    Parameters
+    ----------
+    kappa : float
+        Slope κ >= 0 (dimensionless).
+    ln_E0 : float
+        ln(E0 / J), where the gap closes.
+    cut : float
+        Energy [J], 0 < cut <= E0.
+
+    Returns
+    -------
+    float
+        The depth (dimensionless).
+
+    Examples
+    --------
+    No gap without κ; at small κ the depth is κ (ln(E0/cut) + 1), here 1e-4 × 4.30:
+
+    >>> abs(log_gap_depth(0.0, 1.0, 0.1)) < 1e-12, round(log_gap_depth(1e-4, 1.0, 0.1) / 1e-4, 2)
+    (True, 4.3)
+    """
+    from scipy.integrate import quad
+
+    if kappa < 0 or not 0 < cut <= math.exp(ln_E0):
+        raise ValueError(f"need kappa >= 0 and 0 < cut <= E0, got kappa={kappa!r}, "
+                         f"cut={cut!r}, E0={math.exp(ln_E0)!r}")
+    u = ln_E0 - math.log(cut)
+    val = quad(lambda s: math.exp(-s) / (1.0 + kappa * (u + s)), 0.0, math.inf)[0]
+    return 1.0 - val
 
 
 def _fit_scaling(q, y, dy):
@@ -1070,23 +1285,30 @@ def _fit_scaling(q, y, dy):
 
 
 def gap_scaling(name: str = "meanfield_tls_gap.npz", cut: float = GAP_CUTS[0],
-                reference: str = "random-sign", window=GAP_FIT_WINDOWS[0]) -> dict:
+                reference: str = "shuffled", window=GAP_FIT_WINDOWS[0],
+                e0_from: int = 0) -> dict:
     """The gap at large disorder (Sec. II, after Eq. 7): depth and log-gap slope against W/J.
 
     The depth (:func:`gap_depth`) and the slope κ (:func:`log_gap_fit`) of every
     configuration, each fitted against q = W/J by an exponential A e^(-q/q0) and a power law
     A q^(-p) (weighted least squares with the jackknife errors; χ² and its degrees of
     freedom say which describes the data); the width ln E_g is fitted by a straight line in
-    q (an exponentially small width) where κ is resolved at 3σ.
+    q (an exponentially small width) where κ is resolved at 3σ.  The logarithmic gap with one
+    B for every W predicts the depths with no free parameter: κ = B n_ref of each
+    configuration, B the weighted mean over W, E0 that fitted at configuration `e0_from`
+    (:func:`log_gap_depth`).
 
     Parameters
     ----------
     name : str
         The dataset.
     cut, reference
-        As in :func:`gap_depth`.
+        As in :func:`gap_depth` (with ``"gaussian"`` the log-gap fits use the shuffled-field
+        reference).
     window
         As in :func:`log_gap_fit`.
+    e0_from : int
+        Index of the configuration whose fitted E0 the log-gap prediction uses.
 
     Returns
     -------
@@ -1095,24 +1317,54 @@ def gap_scaling(name: str = "meanfield_tls_gap.npz", cut: float = GAP_CUTS[0],
         ``depth_fits`` and ``kappa_fits`` (per model: ``params``, ``errors``, ``chi2``,
         ``dof``), ``width_line`` ((slope, error) of ln E_g against q over the resolved
         points, or None), ``resolved`` (mask of κ resolved at 3σ), ``B`` (list of
-        (value, error) [J]) and ``B_mean`` (weighted mean, its error, χ², dof).
+        (value, error) [J]), ``B_mean`` (weighted mean, its error, χ², dof), ``line_chi2``
+        (list of (χ², dof) of each log-gap line), ``slope_constant_B`` ((value, error) of
+        d ln E_g / d(W/J) = -√(2π) J / B, the large-W limit with one B), ``log_gap_depth``
+        (predicted depths), ``log_gap_chi2`` ((χ², dof) of the prediction against the
+        depths), ``log_gap_local_p`` (-d ln depth / d ln q of the prediction between
+        consecutive q), ``kappa_per_chi`` ((value, error): κ / χ at large W, κ = B/(√(2π) W),
+        χ = P0 U0 of :func:`tlspaper.meanfield.tls_chi`), ``realizations_to_resolve``
+        (realizations that would resolve the predicted κ at 3σ, per configuration) and
+        ``coupling_at_half_box`` (typical coupling J/(4 (L/2)³) at half the box side [J],
+        the finite-size floor).
     """
     cfgs, _ = _load(name)
+    fit_ref = "shuffled" if reference == "gaussian" else reference
     q = [c["W"] / c["J"] for c in cfgs]
     depth = [gap_depth(c, cut, reference) for c in cfgs]
-    fits = [log_gap_fit(c, window) for c in cfgs]
+    fits = [log_gap_fit(c, window, reference=fit_ref) for c in cfgs]
     kappa = [f["kappa"] for f in fits]
     resolved = [k[0] > 3 * k[1] for k in kappa]
     out = {"q": q, "T": [c["T"] for c in cfgs], "depth": depth, "kappa": kappa,
            "ln_Eg": [f["ln_Eg"] for f in fits], "resolved": resolved,
            "depth_fits": _fit_scaling(q, *zip(*depth, strict=True)),
            "kappa_fits": _fit_scaling(q, *zip(*kappa, strict=True)), "width_line": None,
-           "B": [f["B"] for f in fits]}
+           "B": [f["B"] for f in fits], "line_chi2": [(f["chi2"], f["dof"]) for f in fits]}
     b, eb = (np.array(v) for v in zip(*out["B"], strict=True))
     wb = 1 / eb**2
     bm = float(np.sum(wb * b) / np.sum(wb))
-    out["B_mean"] = (bm, float(1 / math.sqrt(np.sum(wb))), float(np.sum(wb * (b - bm) ** 2)),
-                     int(b.size - 1))
+    ebm = float(1 / math.sqrt(np.sum(wb)))
+    out["B_mean"] = (bm, ebm, float(np.sum(wb * (b - bm) ** 2)), int(b.size - 1))
+    s2pi = math.sqrt(2 * math.pi)
+    out["slope_constant_B"] = (-s2pi / bm, s2pi * ebm / bm**2)
+    c0 = cfgs[0]
+    chi = mf.tls_chi(c0["N"], c0["W"], c0["J"], DELTA0_RANGE)
+    kc = bm * c0["J"] / (s2pi * c0["W"] * chi)
+    out["kappa_per_chi"] = (kc, kc * ebm / bm)
+    # the log-gap prediction of the depths (no free parameter)
+    ln_e0 = fits[e0_from]["ln_E0"][0]
+    pred = [log_gap_depth(bm * f["n_ref"][0], ln_e0, cut) for f in fits]
+    out["log_gap_depth"] = pred
+    d, ed = (np.array(v) for v in zip(*depth, strict=True))
+    out["log_gap_chi2"] = (float(np.sum(((d - np.array(pred)) / ed) ** 2)), int(d.size))
+    lq, lp = np.log(q), np.log(pred)
+    out["log_gap_local_p"] = [float(-(lp[i + 1] - lp[i]) / (lq[i + 1] - lq[i]))
+                              for i in range(len(q) - 1)]
+    out["realizations_to_resolve"] = [
+        float(c["realizations"] * (3 * k[1] / (bm * f["n_ref"][0])) ** 2)
+        for c, k, f in zip(cfgs, kappa, fits, strict=True)]
+    out["coupling_at_half_box"] = [0.25 * c["J"] / (mf.box_length(c["N"]) / 2) ** 3
+                                   for c in cfgs]
     qs = np.array(q)[resolved]
     if qs.size >= 2:
         y, e = (np.array(v) for v in zip(*[f["ln_Eg"] for f, r in zip(fits, resolved,
@@ -1129,9 +1381,9 @@ def gap_scaling(name: str = "meanfield_tls_gap.npz", cut: float = GAP_CUTS[0],
 # ----------------------------------------------------------------------------- 1/λ law
 
 
-#: (dataset, label) of the rates of the Fig. 3-like TLS configuration (N = 1000, J/T = 10,
-#: paper convention; N = 10 000 in meanfield_tls_N10000.npz when regenerated).
-FIG3_RATES = ("meanfield_tls_size.npz", "N=1000 [paper]")
+#: (dataset, label) of the rates of Fig. 3 (TLS glass, N = 10 000, J/T = 10, W = J = 1, App. A
+#: box, 1000 realizations as the paper).
+FIG3_RATES = ("meanfield_tls_N10000.npz", "fig3")
 #: (dataset, label) of the rates of Fig. 9 (electron glass, N = 1000, T = 0.1, ξ = 0.1).
 FIG9_RATES = ("meanfield_eg_disorder.npz", "W=1 [paper]")
 
