@@ -118,7 +118,7 @@ def box_length(N: int, r_nn: float = 1.0, dim: int = 3,
     * ``"paper"`` (the default): App. A of Churkin et al. (2013) states that the calculation
       used r̄ = L / (N^(1/d) - 1) as the mean nearest-neighbour distance, with r̄ = r_nn = 1;
       so L = r_nn (N^(1/d) - 1), a density N / L^d that tends to r_nn^-d for large N
-      (1.37 r_nn^-3 at N = 1000 in 3-D, 1.23 r_nn^-2 in 2-D).
+      (1.37 r_nn^-3 at N = 1000 in 3-D, 1.07 r_nn^-2 in 2-D).
     * ``"poisson"``: the density of :func:`site_density`, at which a Poisson point set has mean
       nearest-neighbour distance exactly r_nn (0.170 r_nn^-3 in 3-D, r_nn^-2 / 4 in 2-D),
       L^d = N / n, the same for every N.

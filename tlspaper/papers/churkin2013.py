@@ -750,7 +750,8 @@ def table_one_rows() -> list[Row]:
         if (t["model"], t["quantity"]) == ("TG", "system size"):
             large = {conv: tg_size_large(conv) for conv in mf.CONVENTIONS}
             dirs += [_direction(o["shifts"]) for o in large.values()]
-            common["note"] += "; N = 1000 → 10 000: " + "; ".join(
+            common["note"] += ("; the shift follows the falling density of the App. A box and "
+                               "vanishes at fixed density") + "; N = 1000 → 10 000: " + "; ".join(
                 f"{conv}: {_sign_text(o['sign'])} (z {o['z_min']:+.1f} … {o['z_max']:+.1f}, "
                 f"{o['realizations'][0]}/{o['realizations'][1]} realizations)"
                 for conv, o in large.items())
