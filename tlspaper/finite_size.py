@@ -15,7 +15,7 @@ __all__ = ["Extrapolation", "extrapolate", "extrapolation_band"]
 class Extrapolation(NamedTuple):
     """A weighted least-squares fit ``y(L) = y_inf + a L^(-omega)`` at fixed `omega`.
 
-    Attributes
+    Parameters
     ----------
     value : float
         y_inf, the limit L → ∞ (units of y).

@@ -553,7 +553,8 @@ def method_view(cfg: dict, prefix: str) -> dict:
     cfg : dict
         A loaded configuration.
     prefix : str
-        A key of :data:`METHODS` ("mf_", "" or "q_"), or "s0_"/"s1_" of the sweeps check.
+        A key of :data:`METHODS` (``"mf_"``, ``""`` or ``"q_"``), or ``"s0_"``/``"s1_"`` of the
+        sweeps check.
 
     Returns
     -------
@@ -703,7 +704,8 @@ def scheme_table(name: str = "tls_glass_mc.npz", prefix: str = "",
     name : str
         ``tls_glass_mc.npz`` (App. A density) or ``tls_glass_mc_poisson.npz``.
     prefix : str
-        The method (:data:`METHODS`): "" Monte Carlo at T, "q_" quenched, "mf_" mean field
+        The method (:data:`METHODS`): ``""`` Monte Carlo at T, ``"q_"`` quenched, ``"mf_"``
+        mean field
         on the same realizations.
     threshold : float
         Significance every usable estimator must reach (the paper's Table I rule, 3).
