@@ -297,6 +297,20 @@ def _verdict_cell(r: Row) -> str:
     return r.verdict
 
 
+def _band_cell(r) -> str:
+    """The systematic-band cell of a Row or Result: "lo … hi (choices)", or "–"."""
+    if r.band is None:
+        return "–"
+    return (f"{format_value(min(r.band))} … {format_value(max(r.band))}"
+            + (f" ({r.band_over})" if r.band_over else ""))
+
+
+def _item_cell(r, link) -> str:
+    """The item cell of a Row or Result, linked when `link` gives a URL for it."""
+    url = link(r) if link is not None else None
+    return f"[{r.item}]({url})" if url else r.item
+
+
 def to_markdown(rows: list[Row], names: dict[str, str] | None = None, link=None) -> str:
     """Render rows as a Markdown table (used by the scorecard appendix and each chapter).
 
@@ -324,11 +338,7 @@ def to_markdown(rows: list[Row], names: dict[str, str] | None = None, link=None)
     head += "|---|---|---|---|---|---|---|\n"
     lines = []
     for r in rows:
-        band = "–" if r.band is None else (
-            f"{format_value(min(r.band))} … {format_value(max(r.band))}"
-            + (f" ({r.band_over})" if r.band_over else ""))
-        url = link(r) if link is not None else None
-        item = f"[{r.item}]({url})" if url else r.item
+        band, item = _band_cell(r), _item_cell(r, link)
         lines.append(
             f"| {names.get(r.paper, r.paper)} | {item} | {r.quantity} | "
             f"{format_value(r.published, r.published_sigma)} | "
@@ -361,11 +371,7 @@ def results_to_markdown(results: list[Result], link=None) -> str:
     head += "|---|---|---|---|---|---|\n"
     lines = []
     for r in results:
-        band = "–" if r.band is None else (
-            f"{format_value(min(r.band))} … {format_value(max(r.band))}"
-            + (f" ({r.band_over})" if r.band_over else ""))
-        url = link(r) if link is not None else None
-        item = f"[{r.item}]({url})" if url else r.item
+        band, item = _band_cell(r), _item_cell(r, link)
         lines.append(f"| {r.group} | {item} | {r.quantity} | "
                      f"{format_value(r.value, r.uncertainty)} | {band} | {r.note or '–'} |")
     return head + "\n".join(lines)
