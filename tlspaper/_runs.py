@@ -15,7 +15,7 @@ import numpy as np
 from ._checks import positive as _check_positive
 from ._checks import positive_int as _check_positive_int
 
-__all__ = ["RunSpec", "load", "run"]
+__all__ = ["RunSpec", "generate", "load", "run"]
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,16 @@ class RunSpec:
 
 
 def _checkpoint_key(spec: RunSpec, k: int) -> str:
-    """Hash of what determines the realizations of configuration k (not their count)."""
+    """Hash of what determines the realizations of configuration k (not their count).
+
+    The solver enters by name and by the bytecode of its body, so that editing what it
+    computes or stores (not its docstring) starts a new checkpoint instead of resuming a stale
+    one.
+    """
     solver = f"{getattr(spec.solver, '__module__', '')}.{getattr(spec.solver, '__qualname__', '')}"
+    code = getattr(spec.solver, "__code__", None)
+    if code is not None:
+        solver += "#" + hashlib.sha256(code.co_code + repr(code.co_names).encode()).hexdigest()[:12]
     key = {"config": spec.configs[k], "k": k, "seed": spec.seed, "solver": solver}
     if spec.block > 1:
         key["block"] = spec.block
@@ -205,6 +213,9 @@ def run(spec: RunSpec, output, *, generator: str | None = None, checkpoint_dir=N
             rng = np.random.default_rng(np.random.SeedSequence([spec.seed, k, r]))
             out = spec.solver(dict(cfg), rng, r)
             wall += time.time() - t0
+            if r == r0 and done and set(out) != set(done):
+                raise ValueError(f"checkpoint {ckpt} stores {sorted(done)} but the solver now "
+                                 f"returns {sorted(out)}; delete the checkpoint to start over")
             if B == 1:
                 for key, val in out.items():
                     done.setdefault(key, []).append(val)
@@ -244,6 +255,55 @@ def run(spec: RunSpec, output, *, generator: str | None = None, checkpoint_dir=N
         "units": spec.units, "block": B,
     }
     return data.save_npz(output, arrays, meta)
+
+
+def generate(name: str, spec: RunSpec, *, realizations: int | None = None, output=None,
+             checkpoint_dir=None, progress: bool = True) -> Path:
+    """Run `spec` as the registry dataset `name`, never replacing a registered file.
+
+    The ``generate`` of the paper modules whose datasets are :class:`RunSpec` runs.  Without
+    `output` the file goes to the local data folder under `name` and is registered (its sha256
+    recorded); if it already exists there, nothing is run.
+
+    Parameters
+    ----------
+    name : str
+        Registry name of the dataset.
+    spec : RunSpec
+        What to run.
+    realizations : int, optional
+        Realizations per configuration instead of the spec's counts (e.g. a quick test).
+    output : path-like, optional
+        Where to write instead of the data folder (nothing is then registered).
+    checkpoint_dir : path-like, optional
+        Folder for checkpoints (default in the pooch cache).
+    progress : bool
+        Show a progress bar.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+    """
+    from . import data
+
+    command = f"tlspaper generate {name}"
+    if realizations is not None:
+        spec = spec.with_realizations(realizations)
+        command += f" --realizations {realizations}"
+    register = output is None
+    if register:
+        folder = data.data_dir()
+        if folder is None:
+            raise ValueError("no data folder found; pass output=PATH")
+        output = folder / name
+        if output.exists():
+            raise ValueError(f"{output} exists and is registered; write elsewhere with "
+                             "output=PATH (a registered file is never modified in place)")
+    path = run(spec, output, generator=command, checkpoint_dir=checkpoint_dir, progress=progress)
+    if register:
+        data.register(path)
+    return path
 
 
 def load(name) -> tuple[list[dict], dict]:

@@ -42,22 +42,33 @@ def test_table_one_signs_follow_the_rule_from_the_cached_data(rows):
     assert [r.item for r in rows[:6]] == ["Table I"] * 6
     for conv in mf.CONVENTIONS:
         for t in paper.table_one(conv):
-            z = np.array([s.z for s in t["shifts"]])
-            assert len(z) == len(paper.QUANTILES) + len(paper.LEVELS)
-            # the rule: a sign only if every estimator has it at >= 3 sigma
+            assert len(t["shifts"]) == len(paper.QUANTILES) + len(paper.LEVELS)
+            # the rule: a sign only if every usable estimator has it at >= 3 sigma
+            z = np.array([s.z for s in t["shifts"] if s.name in t["usable"]])
             expected = (1 if np.all(z >= 3) else -1 if np.all(z <= -3) else 0)
             assert t["sign"] == expected, (conv, t["model"], t["quantity"])
+            assert set(t["usable"]) | set(t["flagged"]) == {s.name for s in t["shifts"]}
             for s in t["shifts"]:
                 assert s.error > 0 and math.isfinite(s.shift)
+    # only ln λ_min(0.1) is ever left out; at W = 100, T = 10 (every g >= 2T) it is pinned to
+    # the floor ln(2 T Δ0_min²) of ln λ = ln(Δ0² g), within one bin of the histogram
+    flagged = {(conv, t["model"], t["quantity"]): t["flagged"]
+               for conv in mf.CONVENTIONS for t in paper.table_one(conv) if t["flagged"]}
+    assert {name for f in flagged.values() for name in f} == {"ln λ_min(0.1)"}
+    floor = math.log(2 * 10 * paper.DELTA0_RANGE[0] ** 2)
+    why = flagged[("paper", "TG", "disorder")]["ln λ_min(0.1)"]
+    edge = float(why.split("(")[1].split(")")[0])
+    step = paper.LNRATE_EDGES[1] - paper.LNRATE_EDGES[0]
+    assert why.startswith("W=100: pinned") and abs(edge - floor) <= step
     for r, t in zip(rows[:6], paper.table_one("paper"), strict=True):
         assert r.published == t["published"] and r.section == "mf-table-one"
-        signs = {int(np.sign(s.shift)) for s in t["shifts"]}
+        signs = {int(np.sign(s.shift)) for s in t["shifts"] if s.name in t["usable"]}
         if len(signs) > 1:  # estimators point both ways: no single sign
             assert r.verdict == "not comparable" and "both ways" in r.not_comparable
             continue
         # ours = the common direction, resolved (t["sign"]) or not, at σ = 1/|z|_min
         assert r.ours == signs.pop() and (t["sign"] in (0, r.ours))
-        zmin = min(abs(s.z) for s in t["shifts"])
+        zmin = min(abs(s.z) for s in t["shifts"] if s.name in t["usable"])
         assert r.uncertainty == pytest.approx(1 / zmin)
         if r.ours == r.published:
             assert r.verdict == "agrees"
@@ -148,6 +159,9 @@ def test_generate_unknown_name_and_registering(tmp_path, monkeypatch):
     assert "meanfield_eg_size.npz" in data.registry()
     (first, *_), meta = _runs.load(path)
     assert meta["block"] == 1 and first["E_hist"].shape == (1, len(paper.E_EDGES) - 1)
+    # a registered file is never replaced in place
+    with pytest.raises(ValueError, match="exists and is registered; write elsewhere"):
+        paper.generate("meanfield_eg_size.npz", realizations=1, checkpoint_dir=tmp_path / "ck")
 
 
 def test_the_n10000_datasets_hold_the_papers_counts():
@@ -171,8 +185,11 @@ def test_tg_size_cell_to_n10000_follows_the_rule(rows):
         for key in ("W", "J", "T"):
             assert cfgs[0][key] == cfgs[1][key], key
         assert {c.get("convention", mf.DEFAULT_CONVENTION) for c in cfgs} == {conv}
-        z = np.array([s.z for s in t["shifts"]])
+        z = np.array([s.z for s in t["shifts"] if s.name in t["usable"]])
         assert t["sign"] == (1 if np.all(z >= 3) else -1 if np.all(z <= -3) else 0)
         assert "1000 → 10 000" in size_row.note
+    # the Poisson N = 1000 end is pinned at the 0.1 level: left out, and the note says so
+    assert list(paper.tg_size_large("poisson")["flagged"]) == ["ln λ_min(0.1)"]
+    assert "without ln λ_min(0.1) (pinned)" in size_row.note
     with pytest.raises(ValueError, match="convention must be one of"):
         paper.tg_size_large("dense")

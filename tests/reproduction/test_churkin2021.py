@@ -323,3 +323,21 @@ def test_rows_hold_the_dos_and_energy_scale_groups_at_their_ends(dos_rows, energ
     assert rows[:len(dos_rows)] == dos_rows
     assert rows[len(rows) - len(energy_rows):] == energy_rows
     assert all(r.paper == "churkin2021" for r in rows)
+
+
+def test_the_extensions_generate_through_the_same_guards(capsys):
+    from tlspaper.papers import beyond
+
+    name = "dos_mc_L8_J0.6K.npz"  # a Monte Carlo dataset of the J0/h0 scan
+    registered = data.data_dir() / name
+    before = _sha(registered)
+    assert papers.generate(name) == registered
+    assert "already holds" in capsys.readouterr().out
+    with pytest.raises(ValueError, match="never extended in place"):
+        beyond.generate(name, realizations=10**6)
+    # a TLS-glass dataset: registered, so refused rather than rerun
+    with pytest.raises(ValueError, match="exists and is registered"):
+        beyond.generate("tls_glass_mc_checks.npz", realizations=1)
+    assert _sha(registered) == before
+    with pytest.raises(KeyError, match="not a dataset of the extensions"):
+        beyond.generate("nope.npz")

@@ -115,10 +115,45 @@ def test_blocks_sum_the_realizations_and_resume_from_a_checkpoint(tmp_path):
            for r in range(6)]
     np.testing.assert_array_equal(got["h"], [sum(per[:3]), sum(per[3:])])
     assert got["converged"].tolist() == [2, 3] and meta["configs"][0]["not_converged"] == 1
-    # extending to 9 realizations resumes: the first two blocks are taken from the checkpoint
-    (more,), _ = _runs.load(_runs.run(spec.with_counts((9,)), tmp_path / "b9.npz",
-                                      checkpoint_dir=tmp_path / "c"))
+    # extending to 9 realizations resumes: the first two blocks come from the checkpoint
+    calls = []
+
+    def counting(cfg, rng, r):
+        calls.append(r)
+        return _hist_solver(cfg, rng, r)
+
+    spec = _runs.RunSpec(({"label": "a"},), (6,), 3, counting, block=3)
+    _runs.run(spec, tmp_path / "b.npz", checkpoint_dir=tmp_path / "d")
+    (more,), _ = _runs.load(_runs.run(spec.with_counts((9,)), tmp_path / "b.npz",
+                                      checkpoint_dir=tmp_path / "d"))
+    assert calls == [0, 1, 2, 3, 4, 5, 6, 7, 8]
     np.testing.assert_array_equal(more["h"][:2], got["h"])
+    np.testing.assert_array_equal(more["h"][2], sum(
+        _hist_solver({}, np.random.default_rng(np.random.SeedSequence([3, 0, r])), r)["h"]
+        for r in (6, 7, 8)))
     with pytest.raises(ValueError, match="multiples of block = 3"):
         _runs.RunSpec(({"label": "a"},), (4,), 3, _hist_solver, block=3)
     assert spec.with_realizations(4).block == 1
+
+
+def test_a_checkpoint_of_an_edited_solver_is_not_resumed(tmp_path):
+    def solver(cfg, rng, r):
+        return {"x": rng.normal(), "converged": True}
+
+    def grown(cfg, rng, r):  # the same solver after it gained an output array
+        return {"x": rng.normal(), "y": 1.0, "converged": True}
+
+    keys = [_runs._checkpoint_key(_runs.RunSpec(({"label": "a"},), (1,), 0, s), 0)
+            for s in (solver, grown)]
+    assert keys[0] != keys[1]
+    # the body, not the name, makes the key: a renamed copy of `grown` still differs
+    grown.__qualname__ = solver.__qualname__
+    assert _runs._checkpoint_key(_runs.RunSpec(({"label": "a"},), (1,), 0, grown), 0) != keys[0]
+    # and a checkpoint whose stored keys differ from the solver's output is refused
+    spec = _runs.RunSpec(({"label": "a"},), (2,), 0, solver)
+    _runs.run(spec, tmp_path / "s.npz", checkpoint_dir=tmp_path / "c")
+    ckpt = next((tmp_path / "c").glob("s.0.*.npz"))
+    with np.load(ckpt) as f:
+        np.savez(ckpt, **{k: f[k] for k in f.files if k != "x"})
+    with pytest.raises(ValueError, match="stores .* but the solver now returns"):
+        _runs.run(spec.with_realizations(3), tmp_path / "s.npz", checkpoint_dir=tmp_path / "c")

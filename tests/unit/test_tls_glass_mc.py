@@ -314,11 +314,11 @@ def test_degenerate_estimators_flag_a_step_edge_and_spare_a_smooth_one():
     # a smooth low edge: ln λ = ln Δ0² + ln g with a broad ln g -> no estimator flagged
     smooth = np.array([np.histogram(rng.uniform(-32, -5, 4000) + rng.normal(0, 1.5, 4000),
                                     paper.LNRATE_EDGES)[0] for _ in range(B)])
-    assert ext.degenerate_estimators({"lnrate_hist": smooth, "lng_hist": lng}) == {}
+    assert paper.degenerate_estimators({"lnrate_hist": smooth, "lng_hist": lng}) == {}
     # a step at -29.24 (every g >= 2T): the low levels are pinned to the lowest populated bin
     step = np.array([np.histogram(np.maximum(rng.uniform(-32, -5, 4000), -29.24),
                                   paper.LNRATE_EDGES)[0] for _ in range(B)])
-    flagged = ext.degenerate_estimators({"lnrate_hist": step, "lng_hist": lng})
+    flagged = paper.degenerate_estimators({"lnrate_hist": step, "lng_hist": lng})
     assert "ln λ_min(0.1)" in flagged and "pinned" in flagged["ln λ_min(0.1)"]
     assert not any(k.startswith("ln q") for k in flagged)
 

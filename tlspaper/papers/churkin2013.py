@@ -13,8 +13,8 @@ from .. import electron_glass as eg
 from .. import meanfield as mf
 from .. import rate_statistics as rs
 from .._runs import RunSpec
+from .._runs import generate as _generate
 from .._runs import load as _load
-from .._runs import run as _run
 from ..one_phonon import coth_factor
 from .scorecard import Published, Row
 
@@ -48,6 +48,7 @@ __all__ = [
     "centres",
     "convention_summary",
     "coupled_rate_check",
+    "degenerate_estimators",
     "depolarized",
     "dos_width_and_gap",
     "fig16_collapse",
@@ -66,6 +67,7 @@ __all__ = [
     "rate_equation_summary",
     "rate_exponent_rows",
     "rows",
+    "scheme_entry",
     "scheme_shifts",
     "table_one",
     "table_one_rows",
@@ -435,26 +437,10 @@ def generate(name: str, *, realizations: int | None = None, output=None,
     pathlib.Path
         The written file.
     """
-    from .. import data
-
     if name not in DATASETS:
         raise KeyError(f"{name!r} is not a dataset of churkin2013; known: {sorted(DATASETS)}")
-    spec = DATASETS[name]
-    command = f"tlspaper generate {name}"
-    if realizations is not None:
-        spec = spec.with_realizations(realizations)
-        command += f" --realizations {realizations}"
-    register = output is None
-    if register:
-        folder = data.data_dir()
-        if folder is None:
-            raise ValueError("no data folder found; pass output=PATH")
-        output = folder / name
-    path = _run(spec, output, generator=command, checkpoint_dir=checkpoint_dir,
-                progress=progress)
-    if register:
-        data.register(path)
-    return path
+    return _generate(name, DATASETS[name], realizations=realizations, output=output,
+                     checkpoint_dir=checkpoint_dir, progress=progress)
 
 
 # ----------------------------------------------------------------------------- loading
@@ -608,6 +594,104 @@ def scheme_shifts(model: str, before: dict, after: dict) -> list:
     return out
 
 
+def degenerate_estimators(view: dict, model: str = "TG") -> dict[str, str]:
+    """Rate-scale estimators that do not measure what they name on these blocks: name -> why.
+
+    Two failure modes of the histogram estimators of
+    :func:`rate_estimators`, both met in the TLS-glass datasets:
+
+    * *pinned*: ln λ_min at this level is the lowest populated ln λ bin edge (the first merged
+      bin already exceeds the level), a sample minimum rather than a level crossing.  At
+      W = 100, T = 10 every g >= 2T, and p(ln λ) rises as a step at ln(2T Δ0_min²) = -29.24;
+    * *degenerate jackknife*: the delete-one-block values take at most two distinct values,
+      so the jackknife error says nothing about the scatter.
+
+    Parameters
+    ----------
+    view : dict
+        Block histograms of one configuration (:func:`find_config`, or one method of a Monte
+        Carlo dataset, :func:`tlspaper.papers.beyond.tls_glass_mc.method_view`).
+    model : {"TG", "EG"}
+        Whose estimators (:func:`rate_estimators`).
+
+    Returns
+    -------
+    dict
+        Estimator name -> reason, for the flagged estimators only.
+
+    Examples
+    --------
+    A rate histogram whose low edge is a step (every block starts in the same bin), and a
+    smooth histogram of ln g:
+
+    >>> rng = np.random.default_rng(0)
+    >>> lnr = [np.histogram(rng.uniform(-29, -5, 5000), LNRATE_EDGES)[0] for _ in range(5)]
+    >>> lng = [np.histogram(rng.normal(1, 1, 5000), LNG_EDGES)[0] for _ in range(5)]
+    >>> flagged = degenerate_estimators({"lnrate_hist": np.array(lnr), "lng_hist": np.array(lng)})
+    >>> flagged["ln λ_min(0.1)"].split(";")[0], any(k.startswith("ln q") for k in flagged)
+    ('pinned to the lowest populated ln λ (-29.00)', False)
+    """
+    out = {}
+    for name, (key, stat) in rate_estimators(model).items():
+        blocks = np.asarray(view[key], dtype=float)
+        total = blocks.sum(axis=0)
+        reasons = []
+        if name.startswith("ln λ_min"):
+            lo = int(np.flatnonzero(total)[0])
+            edge = float(LNRATE_EDGES[lo])
+            if math.isclose(stat(total), edge, abs_tol=1e-9):
+                reasons.append(f"pinned to the lowest populated ln λ ({edge:.2f})")
+        distinct = {round(stat(total - b), 9) for b in blocks}
+        if len(distinct) <= 2:
+            reasons.append(f"delete-one-block values take {len(distinct)} distinct value(s)")
+        if reasons:
+            out[name] = "; ".join(reasons)
+    return out
+
+
+def scheme_entry(model: str, before: dict, after: dict, labels=("before", "after"),
+                 threshold: float = SIGN_THRESHOLD) -> dict:
+    """The shift of a scheme and its sign under the Table I rule, over the usable estimators.
+
+    Every estimator of :func:`rate_estimators` is measured at both ends
+    (:func:`scheme_shifts`); those that :func:`degenerate_estimators` flags at either end are
+    left out, and the sign is ±1 only if every remaining one shifts that way by at least
+    `threshold` jackknife errors (:func:`tlspaper.rate_statistics.resolved_sign`), else 0.
+
+    Parameters
+    ----------
+    model : {"TG", "EG"}
+    before, after : dict
+        Configurations with block histograms (:func:`find_config`).
+    labels : pair of str
+        Names of the two ends, used in the reasons of ``flagged``.
+    threshold : float
+        Significance every usable estimator must reach.
+
+    Returns
+    -------
+    dict
+        ``model``, ``labels``, ``shifts`` (every estimator), ``flagged`` (estimator ->
+        reason), ``usable`` (names), ``sign`` (over the usable estimators), ``sign_all``
+        (over all), ``z_min``, ``z_max``, ``z_abs_min`` (over the usable ones) and
+        ``realizations`` (pair).
+    """
+    shifts = scheme_shifts(model, before, after)
+    flagged: dict[str, str] = {}
+    for lab, view in zip(labels, (before, after), strict=True):
+        for est, why in degenerate_estimators(view, model).items():
+            flagged[est] = (flagged[est] + "; " if est in flagged else "") + f"{lab}: {why}"
+    usable = [s for s in shifts if s.name not in flagged]
+    z = [s.z for s in usable]
+    return {"model": model, "labels": tuple(labels), "shifts": shifts, "flagged": flagged,
+            "usable": [s.name for s in usable],
+            "sign": rs.resolved_sign(usable, threshold),
+            "sign_all": rs.resolved_sign(shifts, threshold),
+            "z_min": float(min(z)), "z_max": float(max(z)),
+            "z_abs_min": float(min(abs(v) for v in z)),
+            "realizations": (before["realizations"], after["realizations"])}
+
+
 # ----------------------------------------------------------------------------- Table I
 
 
@@ -639,38 +723,29 @@ def table_one(convention: str = mf.DEFAULT_CONVENTION,
 
     For each (model, quantity) of :data:`TABLE_I_SCHEMES` every estimator of
     :func:`rate_estimators` is measured at both ends of the scheme with a delete-one-block
-    jackknife; the sign is ±1 only if every estimator shifts that way by at least
-    `threshold` standard errors (:func:`tlspaper.rate_statistics.resolved_sign`), else 0
-    ("not resolved").  Cached per process.
+    jackknife; the sign is ±1 only if every usable estimator (not flagged by
+    :func:`degenerate_estimators`) shifts that way by at least `threshold` standard errors,
+    else 0 ("not resolved"); see :func:`scheme_entry`.  Cached per process.
 
     Parameters
     ----------
     convention : {"paper", "poisson"}
         Site-density convention of the configurations.
     threshold : float
-        Significance required of every estimator.
+        Significance required of every usable estimator.
 
     Returns
     -------
     tuple of dict
-        Keys ``model``, ``quantity``, ``convention``, ``published``, ``sign``, ``shifts``
-        (list of ShiftEstimate), ``z_min``, ``z_max`` (smallest and largest z over the
-        estimators), ``realizations`` (pair) and ``labels`` (pair).
+        The keys of :func:`scheme_entry`, and ``quantity``, ``convention``, ``published``.
     """
     out = []
     for (model, quantity), (name, a, b) in TABLE_I_SCHEMES.items():
         before = find_config(name, f"{a} [{convention}]")
         after = find_config(name, f"{b} [{convention}]")
-        shifts = scheme_shifts(model, before, after)
-        z = [s.z for s in shifts]
-        out.append({
-            "model": model, "quantity": quantity, "convention": convention,
-            "published": PUBLISHED[f"table1_{model}_{quantity}"].value,
-            "sign": rs.resolved_sign(shifts, threshold), "shifts": shifts,
-            "z_min": float(min(z)), "z_max": float(max(z)),
-            "realizations": (before["realizations"], after["realizations"]),
-            "labels": (a, b),
-        })
+        out.append({**scheme_entry(model, before, after, (a, b), threshold),
+                    "quantity": quantity, "convention": convention,
+                    "published": PUBLISHED[f"table1_{model}_{quantity}"].value})
     return tuple(out)
 
 
@@ -695,18 +770,27 @@ def tg_size_large(convention: str = mf.DEFAULT_CONVENTION,
         raise ValueError(f"convention must be one of {sorted(TG_SIZE_LARGE)}, got {convention!r}")
     (na, la), (nb, lb) = TG_SIZE_LARGE[convention]
     before, after = find_config(na, la), find_config(nb, lb)
-    shifts = scheme_shifts("TG", before, after)
-    z = [s.z for s in shifts]
-    return {"model": "TG", "quantity": "system size", "convention": convention,
-            "published": PUBLISHED["table1_TG_system size"].value,
-            "sign": rs.resolved_sign(shifts, threshold), "shifts": shifts,
-            "z_min": float(min(z)), "z_max": float(max(z)),
-            "realizations": (before["realizations"], after["realizations"]),
-            "labels": ("N=1000", "N=10000")}
+    return {**scheme_entry("TG", before, after, ("N=1000", "N=10000"), threshold),
+            "quantity": "system size", "convention": convention,
+            "published": PUBLISHED["table1_TG_system size"].value}
 
 
 def _sign_text(sign):
     return {1: "+", -1: "−", 0: "0 (not resolved)"}[sign]
+
+
+def _usable(entry: dict) -> list:
+    """The shifts of the usable estimators of a :func:`scheme_entry`."""
+    return [s for s in entry["shifts"] if s.name in entry["usable"]]
+
+
+def _left_out(entry: dict) -> str:
+    """``", without NAME (pinned)"`` for the estimators a :func:`scheme_entry` left out."""
+    if not entry["flagged"]:
+        return ""
+    return ", without " + ", ".join(
+        f"{name} ({'pinned' if 'pinned' in why else 'degenerate jackknife'})"
+        for name, why in entry["flagged"].items())
 
 
 def _direction(shifts) -> int:
@@ -719,9 +803,10 @@ def table_one_rows() -> list[Row]:
     """The six signs of Table I, published vs ours, under the comparison rule.
 
     Table I is a sign table, and the rows carry exactly its information.  Under the default
-    (App. A density) convention, ours is the direction shared by all estimators of
-    :func:`rate_estimators` (±1), entered with the statistical uncertainty 1/|z|_min of the
-    weakest estimator (a sign measured at z standard errors).  The verdict then reads: a
+    (App. A density) convention, ours is the direction shared by all usable estimators of
+    :func:`rate_estimators` (those not flagged by :func:`degenerate_estimators`; ±1), entered
+    with the statistical uncertainty 1/|z|_min of the weakest one (a sign measured at z
+    standard errors).  The verdict then reads: a
     direction equal to the published sign *agrees* (|ours − published| = 0); an opposite one
     *disagrees* at z = 2 |z|_min; the rule's 2σ threshold is weaker than the table's 3σ, so
     a direction shared by all estimators but not resolved at 3σ by every one *agrees*, and
@@ -738,31 +823,32 @@ def table_one_rows() -> list[Row]:
     tables = {conv: table_one(conv) for conv in mf.CONVENTIONS}
     for k, t in enumerate(tables[mf.DEFAULT_CONVENTION]):
         other = {conv: tables[conv][k] for conv in mf.CONVENTIONS}
-        dirs = [_direction(o["shifts"]) for o in other.values()]
+        dirs = [_direction(_usable(o)) for o in other.values()]
         zr = f"z from {t['z_min']:+.1f} to {t['z_max']:+.1f}"
         note = "; ".join(f"{conv}: {_sign_text(o['sign'])} at {SIGN_THRESHOLD:g}σ (z "
-                         f"{o['z_min']:+.1f} … {o['z_max']:+.1f}, {o['realizations'][0]}/"
-                         f"{o['realizations'][1]} realizations)" for conv, o in other.items())
+                         f"{o['z_min']:+.1f} … {o['z_max']:+.1f}{_left_out(o)}, "
+                         f"{o['realizations'][0]}/{o['realizations'][1]} realizations)"
+                         for conv, o in other.items())
         common = dict(paper="churkin2013", item="Table I",
                       quantity=f"{t['model']} {t['quantity']}: sign of the rate shift "
                                f"({t['labels'][0]} → {t['labels'][1]})",
                       published=float(t["published"]), section="mf-table-one", note=note)
         if (t["model"], t["quantity"]) == ("TG", "system size"):
             large = {conv: tg_size_large(conv) for conv in mf.CONVENTIONS}
-            dirs += [_direction(o["shifts"]) for o in large.values()]
+            dirs += [_direction(_usable(o)) for o in large.values()]
             common["note"] += ("; the shift follows the falling density of the App. A box and "
                                "vanishes at fixed density") + "; N = 1000 → 10 000: " + "; ".join(
-                f"{conv}: {_sign_text(o['sign'])} (z {o['z_min']:+.1f} … {o['z_max']:+.1f}, "
+                f"{conv}: {_sign_text(o['sign'])} (z {o['z_min']:+.1f} … {o['z_max']:+.1f}"
+                f"{_left_out(o)}, "
                 f"{o['realizations'][0]}/{o['realizations'][1]} realizations)"
                 for conv, o in large.items())
-        direction = _direction(t["shifts"])
+        direction = _direction(_usable(t))
         if direction == 0:
             rows_.append(Row(**common, ours=0.0, uncertainty=0.0,
                              not_comparable="the estimators shift both ways (the distribution "
                                             f"changes shape, no single sign; {zr})"))
         else:
-            zmin = min(abs(s.z) for s in t["shifts"])
-            rows_.append(Row(**common, ours=float(direction), uncertainty=1.0 / zmin,
+            rows_.append(Row(**common, ours=float(direction), uncertainty=1.0 / t["z_abs_min"],
                              band=(float(min(dirs)), float(max(dirs))),
                              band_over=("density convention (paper App. A / Poisson)"
                                         + (" and sizes 100 → 1000 / 1000 → 10 000"

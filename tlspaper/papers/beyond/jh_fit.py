@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import math
 import warnings
-from pathlib import Path
 
 import numpy as np
 
@@ -48,7 +47,6 @@ __all__ = [
     "VELOCITY_WINDOWS",
     "band_schemes",
     "emulator",
-    "generate",
     "kappa_closure",
     "kappa_intervals",
     "kappa_profile",
@@ -150,29 +148,6 @@ KAPPA_ERROR_MODEL = kf.ErrorModel("relative", 0.05)
 
 #: How every J0/h0 of this module is to be read.
 LABEL = "L = 8 DOS, h0 = 10 K"
-
-
-def generate(name: str, *, realizations: int | None = None, output=None) -> Path:
-    """Run the dataset `name` of :data:`DATASETS` (never modifying a registered file).
-
-    Parameters
-    ----------
-    name : str
-        A key of :data:`DATASETS`.
-    realizations : int, optional
-        Total realizations wanted (default: the spec's).
-    output : path-like, optional
-        Where to write; default `name` in the local data folder.
-
-    Returns
-    -------
-    pathlib.Path
-        The written file.
-    """
-    if name not in DATASETS:
-        raise KeyError(f"{name!r} is not a J0/h0-scan dataset; known: {sorted(DATASETS)}")
-    return churkin2021.generate_mc_dataset(name, DATASETS[name], realizations=realizations,
-                                           output=output)
 
 
 # --------------------------------------------------------------------------- the emulator

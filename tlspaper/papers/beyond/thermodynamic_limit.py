@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from ... import dos, finite_size
@@ -11,7 +9,7 @@ from .. import churkin2021
 from ..scorecard import Result
 
 __all__ = ["CENTRAL_OMEGA", "DATASETS", "L16_REALIZATIONS", "LIMIT_DATASETS", "LIMIT_J0",
-           "OMEGAS", "RESULT_TEMPERATURES", "eq3_limit", "generate", "mu_t0_limit", "results",
+           "OMEGAS", "RESULT_TEMPERATURES", "eq3_limit", "mu_t0_limit", "results",
            "size_series"]
 
 #: Realizations of each L = 16 dataset.
@@ -27,29 +25,6 @@ LIMIT_DATASETS = {
 #: Registry name -> the spec that regenerates it.
 DATASETS = {name: churkin2021.mc_spec(L, J0, L16_REALIZATIONS, quench=True)
             for (L, J0), name in LIMIT_DATASETS.items()}
-
-
-def generate(name: str, *, realizations: int | None = None, output=None) -> Path:
-    """Run the dataset `name` of :data:`DATASETS` (never modifying a registered file).
-
-    Parameters
-    ----------
-    name : str
-        A key of :data:`DATASETS`.
-    realizations : int, optional
-        Total realizations wanted (default: the spec's).
-    output : path-like, optional
-        Where to write; default `name` in the local data folder.
-
-    Returns
-    -------
-    pathlib.Path
-        The written file.
-    """
-    if name not in DATASETS:
-        raise KeyError(f"{name!r} is not a thermodynamic-limit dataset; known: {sorted(DATASETS)}")
-    return churkin2021.generate_mc_dataset(name, DATASETS[name], realizations=realizations,
-                                           output=output)
 
 
 #: The interaction scales [K] of the extrapolation (the paper's two).

@@ -14,10 +14,11 @@ unchanged (:func:`tlspaper.papers.churkin2013.scheme_shifts`,
 :func:`tlspaper.rate_statistics.resolved_sign`), and MC-minus-MF differences are paired over
 the same blocks of realizations (:func:`paired_difference`), so that the disorder cancels.
 Estimators that do not measure a level crossing on given data are flagged and left out of the
-sign rule (:func:`degenerate_estimators`).  The checks dataset (:data:`CHECKS`) adds a second
-Monte Carlo seed, the mean-field spin pattern quenched like the Monte Carlo state, the quench
-move by move, time-averaged fields, a longer schedule, per-realization values (overlaps,
-energies, a bootstrap of the λ_min errors) and the size scheme at fixed density
+sign rule (:func:`tlspaper.papers.churkin2013.degenerate_estimators`).  The checks dataset
+(:data:`CHECKS`) adds a second Monte Carlo seed, the mean-field spin pattern quenched like the
+Monte Carlo state, the quench move by move, time-averaged fields, a longer schedule,
+per-realization values (overlaps, energies, a bootstrap of the λ_min errors) and the size
+scheme at fixed density
 (:func:`overlaps`, :func:`energy_checks`, :func:`quench_anatomy`, :func:`lambda_min_errors`,
 :func:`fixed_density_size_shift`).
 """
@@ -34,8 +35,8 @@ from ... import meanfield as mf
 from ... import montecarlo as mc
 from ... import rate_statistics as rs
 from ..._runs import RunSpec
+from ..._runs import generate as _generate
 from ..._runs import load as _load
-from ..._runs import run as _run
 from .. import churkin2013 as paper
 from ..scorecard import Result
 
@@ -56,7 +57,6 @@ __all__ = [
     "SWEEPS",
     "TOP",
     "compare_methods",
-    "degenerate_estimators",
     "energy_checks",
     "energy_summary",
     "find_config",
@@ -486,30 +486,11 @@ def generate(name: str, *, realizations: int | None = None, output=None,
     pathlib.Path
         The written file.
     """
-    from ... import data
-
     if name not in DATASETS:
         raise KeyError(f"{name!r} is not a dataset of the TLS-glass Monte Carlo; known: "
                        f"{sorted(DATASETS)}")
-    spec = DATASETS[name]
-    command = f"tlspaper generate {name}"
-    if realizations is not None:
-        spec = spec.with_realizations(realizations)
-        command += f" --realizations {realizations}"
-    register = output is None
-    if register:
-        folder = data.data_dir()
-        if folder is None:
-            raise ValueError("no data folder found; pass output=PATH")
-        output = folder / name
-        if output.exists():
-            raise ValueError(f"{output} exists and is registered; write elsewhere with "
-                             "output=PATH (a registered file is never modified in place)")
-    path = _run(spec, output, generator=command, checkpoint_dir=checkpoint_dir,
-                progress=progress)
-    if register:
-        data.register(path)
-    return path
+    return _generate(name, DATASETS[name], realizations=realizations, output=output,
+                     checkpoint_dir=checkpoint_dir, progress=progress)
 
 
 # ----------------------------------------------------------------------------- analysis
@@ -602,59 +583,6 @@ def paired_difference(a, b, statistic) -> tuple[float, float, float]:
     return d, e, e_ind
 
 
-def degenerate_estimators(view: dict) -> dict[str, str]:
-    """Rate-scale estimators that do not measure what they name on these blocks: name -> why.
-
-    Two failure modes of the histogram estimators of
-    :func:`tlspaper.papers.churkin2013.rate_estimators`, both met in the TLS-glass datasets:
-
-    * *pinned*: ln λ_min at this level is the lowest populated ln λ bin edge (the first merged
-      bin already exceeds the level), a sample minimum rather than a level crossing.  At
-      W = 100, T = 10 every g >= 2T, and p(ln λ) rises as a step at ln(2T Δ0_min²) = -29.24;
-    * *degenerate jackknife*: the delete-one-block values take at most two distinct values,
-      so the jackknife error says nothing about the scatter.
-
-    Parameters
-    ----------
-    view : dict
-        Block histograms of one method (:func:`method_view`), or a configuration of a
-        mean-field dataset.
-
-    Returns
-    -------
-    dict
-        Estimator name -> reason, for the flagged estimators only.
-
-    Examples
-    --------
-    A rate histogram whose low edge is a step (every block starts in the same bin), and a
-    smooth histogram of ln g:
-
-    >>> rng = np.random.default_rng(0)
-    >>> lnr = [np.histogram(rng.uniform(-29, -5, 5000), paper.LNRATE_EDGES)[0] for _ in range(5)]
-    >>> lng = [np.histogram(rng.normal(1, 1, 5000), paper.LNG_EDGES)[0] for _ in range(5)]
-    >>> flagged = degenerate_estimators({"lnrate_hist": np.array(lnr), "lng_hist": np.array(lng)})
-    >>> flagged["ln λ_min(0.1)"].split(";")[0], any(k.startswith("ln q") for k in flagged)
-    ('pinned to the lowest populated ln λ (-29.00)', False)
-    """
-    out = {}
-    for name, (key, stat) in paper.rate_estimators("TG").items():
-        blocks = np.asarray(view[key], dtype=float)
-        total = blocks.sum(axis=0)
-        reasons = []
-        if name.startswith("ln λ_min"):
-            lo = int(np.flatnonzero(total)[0])
-            edge = float(paper.LNRATE_EDGES[lo])
-            if math.isclose(stat(total), edge, abs_tol=1e-9):
-                reasons.append(f"pinned to the lowest populated ln λ ({edge:.2f})")
-        distinct = {round(stat(total - b), 9) for b in blocks}
-        if len(distinct) <= 2:
-            reasons.append(f"delete-one-block values take {len(distinct)} distinct value(s)")
-        if reasons:
-            out[name] = "; ".join(reasons)
-    return out
-
-
 def _z_text(t: dict, threshold: float = paper.SIGN_THRESHOLD) -> str:
     """How the usable estimators of a scheme-table entry stand against the sign rule."""
     usable = [s for s in t["shifts"] if s.name in t["usable"]]
@@ -673,21 +601,8 @@ def _z_text(t: dict, threshold: float = paper.SIGN_THRESHOLD) -> str:
 
 
 def _table_entry(quantity, labels, before, after, published, threshold):
-    shifts = paper.scheme_shifts("TG", before, after)
-    flagged: dict[str, str] = {}
-    for lab, view in zip(labels, (before, after), strict=True):
-        for est, why in degenerate_estimators(view).items():
-            flagged[est] = (flagged[est] + "; " if est in flagged else "") + f"{lab}: {why}"
-    usable = [s for s in shifts if s.name not in flagged]
-    z = [s.z for s in usable]
-    return {"quantity": quantity, "labels": tuple(labels), "shifts": shifts,
-            "flagged": flagged, "usable": [s.name for s in usable],
-            "sign": rs.resolved_sign(usable, threshold),
-            "sign_all": rs.resolved_sign(shifts, threshold),
-            "z_min": float(min(z)), "z_max": float(max(z)),
-            "z_abs_min": float(min(abs(v) for v in z)),
-            "realizations": (before["realizations"], after["realizations"]),
-            "published": published}
+    return {**paper.scheme_entry("TG", before, after, labels, threshold),
+            "quantity": quantity, "published": published}
 
 
 def scheme_table(name: str = "tls_glass_mc.npz", prefix: str = "",
@@ -696,8 +611,8 @@ def scheme_table(name: str = "tls_glass_mc.npz", prefix: str = "",
 
     The sign rule is the paper's Table I rule of the mean-field chapter (every estimator
     shifts the same way by at least `threshold` jackknife errors), applied to the *usable*
-    estimators: those that :func:`degenerate_estimators` flags at either end are left out
-    (they are listed in ``flagged``; ``sign_all`` keeps them).
+    estimators: those that :func:`tlspaper.papers.churkin2013.degenerate_estimators` flags at
+    either end are left out (they are listed in ``flagged``; ``sign_all`` keeps them).
 
     Parameters
     ----------
@@ -749,15 +664,7 @@ def mean_field_scheme_table(convention: str = mf.DEFAULT_CONVENTION,
     list of dict
         As :func:`scheme_table`.
     """
-    out = []
-    for (model, quantity), (name, a, b) in paper.TABLE_I_SCHEMES.items():
-        if model != "TG":
-            continue
-        before = paper.find_config(name, f"{a} [{convention}]")
-        after = paper.find_config(name, f"{b} [{convention}]")
-        out.append(_table_entry(quantity, (a, b), before, after,
-                                paper.PUBLISHED[f"table1_TG_{quantity}"].value, threshold))
-    return out
+    return [t for t in paper.table_one(convention, threshold) if t["model"] == "TG"]
 
 
 def fixed_density_size_shift(prefix: str = "",
