@@ -9,7 +9,7 @@ import numpy as np
 
 from ._checks import positive
 
-__all__ = ["Extrapolation", "extrapolate", "extrapolation_band"]
+__all__ = ["Extrapolation", "extrapolate", "extrapolation_band", "scale_by_fit_quality"]
 
 
 class Extrapolation(NamedTuple):
@@ -141,3 +141,40 @@ def extrapolation_band(L, y, sigma, omegas=(1.0, 2.0, 3.0)) -> tuple[float, floa
     if not values:
         raise ValueError("omegas must hold at least one exponent")
     return min(values), max(values)
+
+
+def scale_by_fit_quality(e: Extrapolation, alpha: float = 0.05) -> Extrapolation:
+    """`e` with its errors scaled by sqrt(χ²/dof) if the fit of its form fails at level `alpha`.
+
+    The scale factor of the Particle Data Group: a fit whose χ² has a p-value below `alpha`
+    says that the errors (or the form) are not the whole story, and its errors are inflated
+    by sqrt(χ²/dof) > 1.  A fit with p >= `alpha`, or without degrees of freedom, is returned
+    unchanged, so the errors are never made smaller.
+
+    Parameters
+    ----------
+    e : Extrapolation
+        A fit of :func:`extrapolate`.
+    alpha : float
+        Significance level, in (0, 1).
+
+    Returns
+    -------
+    Extrapolation
+        With ``error`` and ``slope_error`` scaled, or `e` itself.
+
+    Examples
+    --------
+    >>> e = extrapolate([8, 12, 16], [1.0, 1.2, 1.0], [0.05] * 3)   # χ² = 9.5, 1 dof
+    >>> round(e.p_value, 4), round(scale_by_fit_quality(e).error / e.error, 3)
+    (0.0021, 3.081)
+    >>> two = extrapolate([8, 16], [0.2, 0.3], [0.01, 0.01])   # no degree of freedom
+    >>> scale_by_fit_quality(two) is two
+    True
+    """
+    if not 0.0 < alpha < 1.0:
+        raise ValueError(f"alpha must be a probability in (0, 1), got {alpha!r}")
+    if e.dof < 1 or e.p_value >= alpha:
+        return e
+    k = math.sqrt(e.chi2 / e.dof)
+    return e._replace(error=e.error * k, slope_error=e.slope_error * k)

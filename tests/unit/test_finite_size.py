@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from tlspaper.finite_size import extrapolate, extrapolation_band
+from tlspaper.finite_size import extrapolate, extrapolation_band, scale_by_fit_quality
 
 
 def test_two_sizes_pass_through_both_points_with_propagated_error():
@@ -65,3 +65,24 @@ def test_bad_omega():
         extrapolate([8, 12], [0.1, 0.2], [0.01, 0.01], omega=0.0)
     with pytest.raises(ValueError, match="omegas must hold at least one"):
         extrapolation_band([8, 12], [0.1, 0.2], [0.01, 0.01], omegas=())
+
+
+def test_a_failed_fit_has_its_errors_scaled_by_the_pdg_factor():
+    # three points, one off the line: χ² by hand from the residuals of the OLS line
+    L = np.array([8.0, 12.0, 16.0])
+    y, s = np.array([1.0, 1.2, 1.0]), 0.05
+    X = np.column_stack([np.ones(3), L**-3.0])
+    coef, *_ = np.linalg.lstsq(X, y, rcond=None)
+    chi2 = float(((y - X @ coef) ** 2).sum() / s**2)
+    e = extrapolate(L, y, [s] * 3)
+    assert e.chi2 == pytest.approx(chi2, rel=1e-9) and e.p_value < 0.05
+    scaled = scale_by_fit_quality(e)
+    assert scaled.error == pytest.approx(e.error * math.sqrt(chi2), rel=1e-9)
+    assert scaled.slope_error == pytest.approx(e.slope_error * math.sqrt(chi2), rel=1e-9)
+    assert scaled.value == e.value and scaled.chi2 == e.chi2
+    # an acceptable fit is left alone, and so is a stricter level that it passes
+    ok = extrapolate(L, [1.0, 1.01, 1.0], [s] * 3)
+    assert scale_by_fit_quality(ok) is ok
+    assert scale_by_fit_quality(e, alpha=1e-3) is e  # p = 0.002
+    with pytest.raises(ValueError, match="alpha must be a probability in"):
+        scale_by_fit_quality(e, alpha=1.5)

@@ -8,9 +8,9 @@ from ... import dos, finite_size
 from .. import churkin2021
 from ..scorecard import Result
 
-__all__ = ["CENTRAL_OMEGA", "DATASETS", "L16_REALIZATIONS", "LIMIT_DATASETS", "LIMIT_J0",
-           "OMEGAS", "RESULT_TEMPERATURES", "eq3_limit", "mu_t0_limit", "results",
-           "size_series"]
+__all__ = ["CENTRAL_OMEGA", "DATASETS", "FIT_ALPHA", "L16_REALIZATIONS", "LIMIT_DATASETS",
+           "LIMIT_J0", "OMEGAS", "RESULT_TEMPERATURES", "eq3_limit", "mu_t0_limit",
+           "pair_cutoff_energy", "results", "size_series"]
 
 #: Realizations of each L = 16 dataset.
 L16_REALIZATIONS = 4000
@@ -30,11 +30,18 @@ DATASETS = {name: churkin2021.mc_spec(L, J0, L16_REALIZATIONS, quench=True)
 #: The interaction scales [K] of the extrapolation (the paper's two).
 LIMIT_J0 = (2.0, 3.0)
 #: Correction exponent of the central extrapolation, y(L) = y_inf + a L^-3, fixed before
-#: looking at L = 16: a finite-size correction in 1/N (N ∝ L³), the order of the spacing of
-#: the N single-TLS energies in a box of N TLSs (see the chapter).
+#: looking at L = 16: a correction in 1/N (N ∝ L³), the order of every finite-size mechanism
+#: identified in the chapter for energies well above :func:`pair_cutoff_energy` — an
+#: assumption, not a theorem.
 CENTRAL_OMEGA = 3.0
-#: The exponents over which the extrapolation is repeated for its systematic band.
-OMEGAS = (1.0, 2.0, 3.0)
+#: The exponents over which the extrapolation is repeated for its systematic band: 6 (the
+#: next order), 3, and the slower 2 and 1 as a stress test (a periodic box has no surface).
+#: The band also holds the value at the largest size (no further correction, ω → ∞).
+OMEGAS = (1.0, 2.0, 3.0, 6.0)
+#: Level below which the χ² of the central three-size fit flags its form as failed; its
+#: errors are then scaled by sqrt(χ²/dof) (:func:`tlspaper.finite_size.scale_by_fit_quality`).
+#: Fixed before looking at L = 16.
+FIT_ALPHA = 0.05
 #: The stages [K] of the Eq. 3 fits quoted as results (Table II's range, ends and middle).
 RESULT_TEMPERATURES = (0.1, 0.5, 1.0)
 
@@ -65,9 +72,45 @@ def size_series(J0: float, sizes=None) -> dict[int, dos.SimulatedDOS]:
     return {L: dos.load_simulated(sizes[L]) for L in sorted(sizes)}
 
 
+def pair_cutoff_energy(L, J0: float):
+    """The energy 8 J0 / L³ [K] below which the periodic box can cut the DOS.
+
+    A TLS pair at distance R depletes the single-TLS DOS only at E ≲ J0/R³ (its coupling);
+    the minimum image keeps the pairs up to R = L/2 in each direction, so only energies
+    below about J0/(L/2)³ can miss partners.
+
+    Parameters
+    ----------
+    L : int or array_like
+        Lattice size (lattice constants).
+    J0 : float
+        Interaction scale [K].
+
+    Returns
+    -------
+    float or ndarray
+        8 J0 / L³ [K].
+
+    Examples
+    --------
+    >>> print(f"{pair_cutoff_energy(16, 2.0) * 1e3:.2f} mK")
+    3.91 mK
+    """
+    return 8.0 * J0 / np.asarray(L, dtype=float) ** 3
+
+
 def _extrapolated(L, y, s):
-    central = finite_size.extrapolate(L, y, s, CENTRAL_OMEGA)
-    return central, finite_size.extrapolation_band(L, y, s, OMEGAS)
+    """Central ω = 3 limit (errors scaled if its form fails) and the band over ω and L_max."""
+    central = finite_size.scale_by_fit_quality(
+        finite_size.extrapolate(L, y, s, CENTRAL_OMEGA), FIT_ALPHA)
+    lo, hi = finite_size.extrapolation_band(L, y, s, OMEGAS)
+    return central, (min(lo, float(y[-1])), max(hi, float(y[-1])))
+
+
+def _last_step(L, y, s) -> dict:
+    """The change between the two largest sizes and their two-size ω = 3 limit."""
+    return {"step": float(y[-1] - y[-2]), "step_err": float(np.hypot(s[-1], s[-2])),
+            "pair": finite_size.extrapolate(L[-2:], y[-2:], s[-2:], CENTRAL_OMEGA)}
 
 
 def eq3_limit(sims: dict, temperatures=churkin2021.TABLE2_TEMPERATURES) -> dict:
@@ -86,8 +129,11 @@ def eq3_limit(sims: dict, temperatures=churkin2021.TABLE2_TEMPERATURES) -> dict:
     Returns
     -------
     dict
-        ``{T: {"fits": {L: Fit}, "B": (Extrapolation, band), "mu": (Extrapolation, band)}}``;
-        the band is the range of the limit over :data:`OMEGAS`.
+        ``{T: {"fits": {L: Fit}, "B": (Extrapolation, band), "mu": (Extrapolation, band),
+        "B_last": ..., "mu_last": ...}}``: the central limit at :data:`CENTRAL_OMEGA` (errors
+        scaled if its χ² fails at :data:`FIT_ALPHA`), the band over :data:`OMEGAS` and the
+        value at the largest size, and for the two largest sizes ``step`` (the change between
+        them), ``step_err`` and ``pair`` (their two-size limit).
     """
     L = np.array(sorted(sims), dtype=float)
     out = {}
@@ -98,6 +144,7 @@ def eq3_limit(sims: dict, temperatures=churkin2021.TABLE2_TEMPERATURES) -> dict:
             y = [getattr(fits[int(n)], key) for n in L]
             s = [getattr(fits[int(n)], err) for n in L]
             out[T][key] = _extrapolated(L, y, s)
+            out[T][f"{key}_last"] = _last_step(L, np.array(y), np.array(s))
     return out
 
 
@@ -107,8 +154,10 @@ def mu_t0_limit(sims: dict) -> dict:
     At each size the fit of the Fig. 1(b) inset row
     (:func:`tlspaper.papers.churkin2021.mu_t0_windows`: central window, bootstrap error, the
     window family).  The central limit extrapolates the central fits with
-    :data:`CENTRAL_OMEGA`; the band is the range of the limit over every window of the family
-    and every exponent of :data:`OMEGAS`.
+    :data:`CENTRAL_OMEGA` (errors scaled if its χ² fails at :data:`FIT_ALPHA`).  Three bands:
+    over the windows at :data:`CENTRAL_OMEGA`; over :data:`OMEGAS` and the largest-size value
+    for the central window; and their union over every window and exponent.  Every window's
+    extrapolation borrows the bootstrap errors of the central window as weights.
 
     Parameters
     ----------
@@ -119,14 +168,15 @@ def mu_t0_limit(sims: dict) -> dict:
     -------
     dict
         ``windows`` ({L: the dict of mu_t0_windows}), ``limit`` (Extrapolation of the central
-        fits), ``band`` (min, max), ``window_limits`` (grid of limits, one per window, at
-        :data:`CENTRAL_OMEGA`).
+        fits), ``window_band``, ``omega_band`` and ``band`` (each (min, max)),
+        ``window_limits`` (grid of limits, one per window, at :data:`CENTRAL_OMEGA`) and
+        ``last`` (the change between the two largest sizes and their two-size limit).
     """
     L = np.array(sorted(sims), dtype=float)
     w = {int(n): churkin2021.mu_t0_windows(sims[n]) for n in L}
     y = [w[int(n)]["central"].mu for n in L]
     s = [w[int(n)]["central"].mu_err for n in L]
-    limit = finite_size.extrapolate(L, y, s, CENTRAL_OMEGA)
+    limit, omega_band = _extrapolated(L, y, s)
     grids = np.array([w[int(n)]["grid"] for n in L])  # (sizes, lows, highs)
     window_limits = np.full(grids.shape[1:], np.nan)
     values = []
@@ -134,9 +184,11 @@ def mu_t0_limit(sims: dict) -> dict:
         if np.all(np.isfinite(grids[:, i, j])):
             window_limits[i, j] = finite_size.extrapolate(L, grids[:, i, j], s,
                                                           CENTRAL_OMEGA).value
-            values += list(finite_size.extrapolation_band(L, grids[:, i, j], s, OMEGAS))
-    return {"windows": w, "limit": limit, "band": (min(values), max(values)),
-            "window_limits": window_limits}
+            values += list(_extrapolated(L, grids[:, i, j], s)[1])
+    ok = window_limits[np.isfinite(window_limits)]
+    return {"windows": w, "limit": limit, "window_band": (float(ok.min()), float(ok.max())),
+            "omega_band": omega_band, "band": (min(values), max(values)),
+            "window_limits": window_limits, "last": _last_step(L, np.array(y), np.array(s))}
 
 
 def results() -> list[Result]:
@@ -155,14 +207,15 @@ def results() -> list[Result]:
         out.append(Result(
             group, "μ(T→0), L → ∞", f"μ of n ∝ E^μ at {churkin2021.INSET_TEMPERATURE:g} K, "
             f"J0 = {J0:g} K", t0["limit"].value, t0["limit"].error, band=t0["band"],
-            band_over="fit window × correction exponent 1–3", section="limit-mu-t0",
-            note=f"{sizes}, extrapolated in L^-3"))
+            band_over="fit window × (correction exponent 1–6 and the largest-L value)",
+            section="limit-mu-t0", note=f"{sizes}, extrapolated in L^-3"))
         eq3 = eq3_limit(sims, RESULT_TEMPERATURES)
         for T in RESULT_TEMPERATURES:
             for key, what, unit in (("mu", "μ", ""), ("B", "B", " [1/K^(1+μ)]")):
                 e, band = eq3[T][key]
                 out.append(Result(
                     group, "Eq. 3 fit, L → ∞", f"{what}({T:g} K), J0 = {J0:g} K{unit}",
-                    e.value, e.error, band=band, band_over="correction exponent 1–3",
+                    e.value, e.error, band=band,
+                    band_over="correction exponent 1–6 and the largest-L value",
                     section="limit-eq3", note=f"{sizes}, extrapolated in L^-3"))
     return out
