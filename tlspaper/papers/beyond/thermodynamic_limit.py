@@ -148,7 +148,7 @@ def eq3_limit(sims: dict, temperatures=churkin2021.TABLE2_TEMPERATURES) -> dict:
     return out
 
 
-def mu_t0_limit(sims: dict) -> dict:
+def mu_t0_limit(sims: dict, T: float | None = None) -> dict:
     """μ(T → 0) of n ∝ E^μ at each size and extrapolated to L → ∞, with its window band.
 
     At each size the fit of the Fig. 1(b) inset row
@@ -162,7 +162,11 @@ def mu_t0_limit(sims: dict) -> dict:
     Parameters
     ----------
     sims : dict
-        ``{L: SimulatedDOS}`` (:func:`size_series`).
+        ``{L: SimulatedDOS}`` (:func:`size_series`, or their quench stages,
+        :func:`tlspaper.dos.quench_stage`).
+    T : float, optional
+        Stage [K]; default the 0.02 K of the paper's inset
+        (:data:`~tlspaper.papers.churkin2021.INSET_TEMPERATURE`).
 
     Returns
     -------
@@ -173,7 +177,7 @@ def mu_t0_limit(sims: dict) -> dict:
         ``last`` (the change between the two largest sizes and their two-size limit).
     """
     L = np.array(sorted(sims), dtype=float)
-    w = {int(n): churkin2021.mu_t0_windows(sims[n]) for n in L}
+    w = {int(n): churkin2021.mu_t0_windows(sims[n], T) for n in L}
     y = [w[int(n)]["central"].mu for n in L]
     s = [w[int(n)]["central"].mu_err for n in L]
     limit, omega_band = _extrapolated(L, y, s)
