@@ -9,7 +9,8 @@ import numpy as np
 
 from ._checks import positive
 
-__all__ = ["Extrapolation", "extrapolate", "extrapolation_band", "scale_by_fit_quality"]
+__all__ = ["Extrapolation", "extrapolate", "extrapolation_band", "form_test_power",
+           "scale_by_fit_quality"]
 
 
 class Extrapolation(NamedTuple):
@@ -178,3 +179,50 @@ def scale_by_fit_quality(e: Extrapolation, alpha: float = 0.05) -> Extrapolation
         return e
     k = math.sqrt(e.chi2 / e.dof)
     return e._replace(error=e.error * k, slope_error=e.slope_error * k)
+
+
+def form_test_power(L, truth, sigma, omega: float = 3.0, level: float = 0.05) -> float:
+    """Power of the χ² test of the form ``y_inf + a L^(-omega)`` if the truth is `truth`.
+
+    The fit of :func:`extrapolate` to noiseless `truth` has a χ² that is the non-centrality
+    λ of the χ² distribution (``len(L) - 2`` degrees of freedom) the fit to noisy data
+    follows; the power is the probability that it exceeds the `level` critical value.  It
+    equals `level` when the truth has the assumed form.
+
+    Parameters
+    ----------
+    L : array_like
+        Linear sizes, at least three.
+    truth : array_like
+        The true values at each size.
+    sigma : array_like
+        Standard errors of the estimates at each size, > 0.
+    omega : float
+        The exponent of the tested form.
+    level : float
+        Significance level of the test, in (0, 1).
+
+    Returns
+    -------
+    float
+        Probability of rejecting the form at `level`.
+
+    Examples
+    --------
+    >>> L = [8, 12, 16]
+    >>> round(form_test_power(L, [1 + 5 / n**3 for n in L], [0.01] * 3), 3)   # the form holds
+    0.05
+    >>> round(form_test_power(L, [0.2, 0.3, 0.4], [0.01] * 3), 3)   # far from it
+    0.997
+    >>> round(form_test_power(L, [0.2, 0.25, 0.25], [0.01] * 3), 3)  # converged at L = 12
+    0.117
+    """
+    from scipy.stats import chi2, ncx2
+
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"level must be a probability in (0, 1), got {level!r}")
+    L = np.asarray(L, dtype=float)
+    if L.size < 3:
+        raise ValueError(f"L needs at least 3 sizes for a test of the form, got {L.tolist()}")
+    fit = extrapolate(L, truth, sigma, omega)
+    return float(ncx2.sf(chi2.isf(level, fit.dof), fit.dof, fit.chi2))

@@ -66,3 +66,32 @@ def test_extrapolated_limit_follows_the_declared_rules():
     assert last["step"] == pytest.approx(-0.04)
     assert last["step_err"] == pytest.approx(0.003 * 2**0.5)
     assert last["pair"].dof == 0
+
+
+def test_missing_field_variance_falls_as_the_box_volume():
+    miss = {L: limit.field_variances(L, 2.0)[0] for L in (8, 16, 32)}
+    # the sum over the outside of a cube of side L of R^-6 scales as L^-3
+    assert miss[16] / miss[32] == pytest.approx(8.0, rel=0.05)
+    assert miss[8] / miss[16] == pytest.approx(8.0, rel=0.10)
+    total = limit.field_variances(16, 2.0)[1]
+    assert churkin2021.MC_H0**2 < total < churkin2021.MC_H0**2 + 0.5 * 4.0 * 4.0
+    # quadratic in J0
+    assert limit.field_variances(8, 3.0)[0] == pytest.approx(2.25 * miss[8])
+
+
+def test_block_correlation_of_a_file_with_itself_is_one():
+    d = dos.load_simulated(churkin2021.DOS_DATASETS[(8, 2.0)])
+    r = limit.block_correlations({8: d, 12: d}, (0.1,))
+    assert r[0.1][(8, 12)] == pytest.approx(1.0)
+
+
+def test_form_power_alternatives_pass_through_the_two_smallest_sizes():
+    L, s = [8, 12, 16], [0.006, 0.003, 0.003]
+    y = [0.17, 0.19, 0.0]  # the third value is not used by the alternatives
+    p = limit.form_power(L, y, s)
+    a = (0.17 - 0.19) / (1 / 8 - 1 / 12)
+    line = [0.19 + a * (1 / n - 1 / 12) for n in L]
+    assert p["omega = 1"] == pytest.approx(finite_size.form_test_power(L, line, s))
+    assert p["converged"] == pytest.approx(
+        finite_size.form_test_power(L, [0.17, 0.19, 0.19], s))
+    assert 0.05 < p["converged"] < p["omega = 1"] < 1

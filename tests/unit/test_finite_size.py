@@ -5,7 +5,12 @@ import math
 import numpy as np
 import pytest
 
-from tlspaper.finite_size import extrapolate, extrapolation_band, scale_by_fit_quality
+from tlspaper.finite_size import (
+    extrapolate,
+    extrapolation_band,
+    form_test_power,
+    scale_by_fit_quality,
+)
 
 
 def test_two_sizes_pass_through_both_points_with_propagated_error():
@@ -86,3 +91,20 @@ def test_a_failed_fit_has_its_errors_scaled_by_the_pdg_factor():
     assert scale_by_fit_quality(e, alpha=1e-3) is e  # p = 0.002
     with pytest.raises(ValueError, match="alpha must be a probability in"):
         scale_by_fit_quality(e, alpha=1.5)
+
+
+def test_power_of_the_form_test_against_a_monte_carlo_of_noisy_fits():
+    # the power is the rejection rate of the χ² test on noisy data around the truth
+    L = np.array([8.0, 12.0, 16.0])
+    truth = np.array([0.17, 0.19, 0.195])  # not on a line in L^-3
+    s = np.array([0.006, 0.003, 0.003])
+    rng = np.random.default_rng(1)
+    crit = 3.841458820694124  # chi2.isf(0.05, 1)
+    rejected = np.mean([extrapolate(L, truth + rng.normal(0, s), s).chi2 > crit
+                        for _ in range(4000)])
+    p = form_test_power(L, truth, s)
+    assert 0.05 < p < 1 and abs(rejected - p) < 4 * math.sqrt(p * (1 - p) / 4000)
+    with pytest.raises(ValueError, match="at least 3 sizes"):
+        form_test_power([8, 12], [0.1, 0.2], [0.01, 0.01])
+    with pytest.raises(ValueError, match="level must be a probability"):
+        form_test_power(L, truth, s, level=0.0)

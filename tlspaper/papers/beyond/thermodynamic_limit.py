@@ -9,8 +9,9 @@ from .. import churkin2021
 from ..scorecard import Result
 
 __all__ = ["CENTRAL_OMEGA", "DATASETS", "FIT_ALPHA", "L16_REALIZATIONS", "LIMIT_DATASETS",
-           "LIMIT_J0", "OMEGAS", "RESULT_TEMPERATURES", "eq3_limit", "mu_t0_limit",
-           "pair_cutoff_energy", "results", "size_series"]
+           "LIMIT_J0", "OMEGAS", "RESULT_TEMPERATURES", "block_correlations", "eq3_limit",
+           "field_variances", "form_power", "mu_t0_limit", "pair_cutoff_energy", "results",
+           "size_series"]
 
 #: Realizations of each L = 16 dataset.
 L16_REALIZATIONS = 4000
@@ -99,6 +100,107 @@ def pair_cutoff_energy(L, J0: float):
     return 8.0 * J0 / np.asarray(L, dtype=float) ** 3
 
 
+def field_variances(L: int, J0: float, reach: int = 4) -> tuple[float, float]:
+    """Variance [K²] of the local field of Eq. 2 lost to the box, and its total.
+
+    The field on a TLS is f_i = h_i + Σ_j J_ij τ_j with h_i = h0 c_i, J_ij = c_ij J0/(R³ + C),
+    τ_j = ±1 and every site occupied with probability x, so its variance is
+    h0² + x J0² Σ_R (R³ + C)⁻² over the lattice vectors R ≠ 0.  The minimum image keeps one
+    image of every site, the R with -L/2 < R_a <= L/2; the rest is the *missing* variance.
+    Lattice sums out to ``reach * L`` plus the continuum tail 4π/(3 n³) beyond n.
+
+    Parameters
+    ----------
+    L : int
+        Lattice size (lattice constants).
+    J0 : float
+        Interaction scale [K].
+    reach : int
+        The sums run over |R_a| <= reach * L.
+
+    Returns
+    -------
+    (float, float)
+        Missing and total variance [K²] (the model constants of
+        :func:`tlspaper.papers.churkin2021.mc_spec`).
+
+    Examples
+    --------
+    >>> miss, total = field_variances(16, 2.0)
+    >>> print(f"{miss:.4f} K², {miss / total:.1e} of the total")
+    0.0100 K², 9.4e-05 of the total
+    """
+    n = int(reach * L)
+    g = np.arange(-n, n + 1)
+    X, Y, Z = np.meshgrid(g, g, g, indexing="ij", sparse=True)
+    R = np.sqrt(X**2 + Y**2 + Z**2)
+    w = np.where((R > 0) & (R <= n), 1.0 / (R**3 + churkin2021.MC_C) ** 2, 0.0)
+    inside = ((X > -L / 2) & (X <= L / 2) & (Y > -L / 2) & (Y <= L / 2)
+              & (Z > -L / 2) & (Z <= L / 2))  # one image per site: L sites per axis
+    outside = ~inside
+    tail = 4 * np.pi / (3 * n**3)
+    k = churkin2021.MC_X * J0**2
+    return (float(k * (w[outside].sum() + tail)),
+            float(churkin2021.MC_H0**2 + k * (w.sum() + tail)))
+
+
+def block_correlations(sims: dict, temperatures=(0.02, 0.1, 1.0)) -> dict:
+    """Correlation over blocks of realizations of the low-energy counts of successive sizes.
+
+    Realization k of every size draws from the random stream (seed, k), so the errors of two
+    sizes are independent only if their block sums are uncorrelated.
+
+    Parameters
+    ----------
+    sims : dict
+        ``{L: SimulatedDOS}`` (:func:`size_series`).
+    temperatures : sequence of float
+        Stages [K] among the files' block stages.
+
+    Returns
+    -------
+    dict
+        ``{T: {(L_a, L_b): r}}`` for successive sizes, r the Pearson correlation of the
+        per-block counts below the block-energy limit.
+    """
+    sizes = sorted(sims)
+    out = {}
+    for T in temperatures:
+        tot = {L: sims[L].block_histograms(T)[0].sum(axis=1) for L in sizes}
+        out[T] = {(a, b): float(np.corrcoef(tot[a], tot[b])[0, 1])
+                  for a, b in zip(sizes[:-1], sizes[1:], strict=True)}
+    return out
+
+
+def form_power(L, y, sigma, level: float = 0.05) -> dict:
+    """Power of the χ² test of the ω = 3 form against two alternatives through the data.
+
+    Both alternatives pass through the observed values at the two smallest sizes: a
+    correction in 1/L (ω = 1), and no change beyond the second size (converged there).
+
+    Parameters
+    ----------
+    L : array_like
+        Sizes, at least three.
+    y, sigma : array_like
+        Observed values and their errors at each size.
+    level : float
+        Significance level.
+
+    Returns
+    -------
+    dict
+        ``{"omega = 1": power, "converged": power}``
+        (:func:`tlspaper.finite_size.form_test_power`).
+    """
+    L = np.asarray(L, dtype=float)
+    a = (y[0] - y[1]) / (L[0] ** -1.0 - L[1] ** -1.0)
+    truths = {"omega = 1": y[1] + a * (L**-1.0 - L[1] ** -1.0),
+              "converged": np.r_[y[0], np.full(L.size - 1, y[1])]}
+    return {name: finite_size.form_test_power(L, t, sigma, CENTRAL_OMEGA, level)
+            for name, t in truths.items()}
+
+
 def _extrapolated(L, y, s):
     """Central ω = 3 limit (errors scaled if its form fails) and the band over ω and L_max."""
     central = finite_size.scale_by_fit_quality(
@@ -156,7 +258,8 @@ def mu_t0_limit(sims: dict, T: float | None = None) -> dict:
     window family).  The central limit extrapolates the central fits with
     :data:`CENTRAL_OMEGA` (errors scaled if its χ² fails at :data:`FIT_ALPHA`).  Three bands:
     over the windows at :data:`CENTRAL_OMEGA`; over :data:`OMEGAS` and the largest-size value
-    for the central window; and their union over every window and exponent.  Every window's
+    for the central window; and the range over every window × (each exponent and the
+    largest-size value), which combines the extremes of both.  Every window's
     extrapolation borrows the bootstrap errors of the central window as weights.
 
     Parameters
@@ -212,7 +315,7 @@ def results() -> list[Result]:
             group, "μ(T→0), L → ∞", f"μ of n ∝ E^μ at {churkin2021.INSET_TEMPERATURE:g} K, "
             f"J0 = {J0:g} K", t0["limit"].value, t0["limit"].error, band=t0["band"],
             band_over="fit window × (correction exponent 1–6 and the largest-L value)",
-            section="limit-mu-t0", note=f"{sizes}, extrapolated in L^-3"))
+            section="limit-mu-t0", note=_note(sizes, t0["limit"])))
         eq3 = eq3_limit(sims, RESULT_TEMPERATURES)
         for T in RESULT_TEMPERATURES:
             for key, what, unit in (("mu", "μ", ""), ("B", "B", " [1/K^(1+μ)]")):
@@ -221,5 +324,14 @@ def results() -> list[Result]:
                     group, "Eq. 3 fit, L → ∞", f"{what}({T:g} K), J0 = {J0:g} K{unit}",
                     e.value, e.error, band=band,
                     band_over="correction exponent 1–6 and the largest-L value",
-                    section="limit-eq3", note=f"{sizes}, extrapolated in L^-3"))
+                    section="limit-eq3", note=_note(sizes, e)))
     return out
+
+
+def _note(sizes: str, e: finite_size.Extrapolation) -> str:
+    """The note of a result: its sizes, and whether the ω = 3 form failed."""
+    note = f"{sizes}, extrapolated in L^-3"
+    if e.dof and e.p_value < FIT_ALPHA:
+        note += (f"; the form fails (χ² {e.chi2:.1f}/{e.dof}, p = {e.p_value:.2f}): errors "
+                 f"scaled by {np.sqrt(e.chi2 / e.dof):.1f}")
+    return note
