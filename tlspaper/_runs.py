@@ -263,7 +263,8 @@ def generate(name: str, spec: RunSpec, *, realizations: int | None = None, outpu
 
     The ``generate`` of the paper modules whose datasets are :class:`RunSpec` runs.  Without
     `output` the file goes to the local data folder under `name` and is registered (its sha256
-    recorded); if it already exists there, nothing is run.
+    recorded); if a file of that name is already there, a ValueError is raised before anything
+    runs (a registered file is never modified in place).
 
     Parameters
     ----------

@@ -107,7 +107,7 @@ def field_variances(L: int, J0: float, reach: int = 4) -> tuple[float, float]:
     τ_j = ±1 and every site occupied with probability x, so its variance is
     h0² + x J0² Σ_R (R³ + C)⁻² over the lattice vectors R ≠ 0.  The minimum image keeps one
     image of every site, the R with -L/2 < R_a <= L/2; the rest is the *missing* variance.
-    Lattice sums out to ``reach * L`` plus the continuum tail 4π/(3 n³) beyond n.
+    Lattice sums over |R| <= n = ``reach * L`` plus the continuum tail 4π/(3 n³) beyond n.
 
     Parameters
     ----------
@@ -116,7 +116,7 @@ def field_variances(L: int, J0: float, reach: int = 4) -> tuple[float, float]:
     J0 : float
         Interaction scale [K].
     reach : int
-        The sums run over |R_a| <= reach * L.
+        The lattice sums run over |R| <= reach * L.
 
     Returns
     -------
