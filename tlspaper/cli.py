@@ -311,7 +311,8 @@ def _add_generate(sub) -> None:
     p.add_argument("--realizations", type=int, default=None,
                    help="override the spec's realization count")
     p.add_argument("--output", type=Path, default=None,
-                   help="where to write (default: the generator's default location)")
+                   help="where to write (default: NAME in the data folder, then registered; "
+                        "a registered file is never replaced)")
 
 
 def _run_generate(args) -> int:

@@ -341,3 +341,17 @@ def test_the_extensions_generate_through_the_same_guards(capsys):
     assert _sha(registered) == before
     with pytest.raises(KeyError, match="not a dataset of the extensions"):
         beyond.generate("nope.npz")
+
+
+def test_generating_into_the_data_folder_registers_the_file(tmp_path, monkeypatch):
+    from tlspaper.papers import beyond
+
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path))
+    (tmp_path / "registry.txt").write_text("# name sha256:HASH\n")
+    name = "dos_mc_L8_J0.6K.npz"
+    path = beyond.generate(name, realizations=2)
+    assert path == tmp_path / name
+    assert data.registry()[name] == _sha(path)
+    # elsewhere: written, not registered
+    other = beyond.generate(name, realizations=2, output=tmp_path / "copy.npz")
+    assert other.is_file() and "copy.npz" not in data.registry()

@@ -1553,14 +1553,15 @@ def generate_mc_dataset(name: str, spec: MonteCarloSpec, *, realizations: int | 
     realizations : int, optional
         Total realizations wanted (default: the spec's).
     output : path-like, optional
-        Where to write; default `name` in the local data folder.
+        Where to write; default `name` in the local data folder, where the finished file is
+        registered (its sha256 recorded), as :func:`tlspaper._runs.generate` does.
 
     Returns
     -------
     pathlib.Path
         The written file (or the registered file, if it already held the realizations).
     """
-    from ..data import data_dir, registry
+    from ..data import data_dir, register, registry
 
     R = spec.realizations if realizations is None else int(realizations)
     folder = data_dir()
@@ -1583,7 +1584,10 @@ def generate_mc_dataset(name: str, spec: MonteCarloSpec, *, realizations: int | 
         print(f"{name}: the registered {registered} already holds {have.realizations} "
               f"realizations (>= {R} requested); nothing to do")
         return registered
-    return generate_dos(spec, output, realizations=R)
+    path = generate_dos(spec, output, realizations=R)
+    if folder is not None and path.resolve() == (folder / name).resolve():
+        register(path)
+    return path
 
 
 def rows() -> list[Row]:
