@@ -504,6 +504,28 @@ def _histogram(tau, f64, gscale, gstep, counts, over, mom):
     mom[1] = s2
 
 
+@njit(cache=True, inline="always")
+def _exact_fields(J, h, tau, f64, f):
+    """Fields of `tau` in float64 (:func:`_fields`), copied into the float32 `f` of the sweeps."""
+    _fields(J, h, tau, f64)
+    for i in range(h.size):
+        f[i] = f64[i]
+
+
+@njit(cache=True, inline="always")
+def _random_start(J, h, s):
+    """Random spins from stream s and their exact fields: (s, tau, f64, f)."""
+    n = h.size
+    tau = np.empty(n, np.float32)
+    for i in range(n):
+        s = s + _GOLDEN
+        tau[i] = 1.0 if (_mix64(s) >> np.uint64(63)) == np.uint64(1) else -1.0
+    f64 = np.empty(n)
+    f = np.empty(n, np.float32)
+    _exact_fields(J, h, tau, f64, f)
+    return s, tau, f64, f
+
+
 @njit(cache=True)
 def _realization(L, n, h0, J0, C, temps, sweeps, seed, k, gscale, gstep, counts, over, mom,
                  accepted, quench, qout):
@@ -516,21 +538,11 @@ def _realization(L, n, h0, J0, C, temps, sweeps, seed, k, gscale, gstep, counts,
     """
     s = _stream_seed(seed, k)
     s, pos, h, J = _generate(L, n, h0, J0, C, s)
-    tau = np.empty(n, np.float32)
-    for i in range(n):
-        s = s + _GOLDEN
-        tau[i] = 1.0 if (_mix64(s) >> np.uint64(63)) == np.uint64(1) else -1.0
-    f64 = np.empty(n)
-    f = np.empty(n, np.float32)
-    _fields(J, h, tau, f64)
-    for i in range(n):
-        f[i] = f64[i]
+    s, tau, f64, f = _random_start(J, h, s)
     for t in range(temps.size):
         s, a = _sweeps(J, f, tau, temps[t], sweeps, s)
         accepted[0] += a
-        _fields(J, h, tau, f64)  # exact fields for the measurement; resets float32 drift
-        for i in range(n):
-            f[i] = f64[i]
+        _exact_fields(J, h, tau, f64, f)  # for the measurement; resets the float32 drift
         _histogram(tau, f64, gscale, gstep, counts[t], over[t:t + 1], mom[t])
     single, pair = _stability(J, f64, tau, 1e-9)
     if quench:
@@ -771,9 +783,7 @@ def _sample(J, h, tau, T, sweeps, burn_in, s):
     for sweep in range(burn_in + sweeps):
         s, _ = _sweeps(J, f, tau, T, 1, s)
         if sweep >= burn_in:
-            _fields(J, h, tau, f64)
-            for i in range(n):
-                f[i] = f64[i]
+            _exact_fields(J, h, tau, f64, f)
             e = 0.0
             for i in range(n):
                 e += tau[i] * (h[i] + 0.5 * (f64[i] - h[i]))
@@ -864,23 +874,12 @@ def _anneal(J, h, temps, sweeps, s, quench, tol):
     temperature, then exact float64 fields (:func:`_fields`), which also reset the float32
     fields of the next stage; then :func:`_quench` if asked.
     """
-    n = h.size
-    tau = np.empty(n, np.float32)
-    for i in range(n):
-        s = s + _GOLDEN
-        tau[i] = 1.0 if (_mix64(s) >> np.uint64(63)) == np.uint64(1) else -1.0
-    f64 = np.empty(n)
-    f = np.empty(n, np.float32)
-    _fields(J, h, tau, f64)
-    for i in range(n):
-        f[i] = f64[i]
+    s, tau, f64, f = _random_start(J, h, s)
     accepted = 0
     for t in range(temps.size):
         s, a = _sweeps(J, f, tau, temps[t], sweeps, s)
         accepted += a
-        _fields(J, h, tau, f64)
-        for i in range(n):
-            f[i] = f64[i]
+        _exact_fields(J, h, tau, f64, f)
     n1 = 0
     n2 = 0
     if quench:
